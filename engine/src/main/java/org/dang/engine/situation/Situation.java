@@ -20,8 +20,8 @@ public record Situation(String id, Instant time, String description, List<TagSna
                         List<ScheduleWindow> schedule, List<OperatorRequest> operatorRequests,
                         Map<ModuleName, ModuleStatus> modules, List<ExpectedDecision> expected) {
     public Situation {
-        Objects.requireNonNull(id, "id");
-        Objects.requireNonNull(time, "time");
+        Objects.requireNonNull(id, "situation id is required");
+        Objects.requireNonNull(time, "situation time is required");
         description = Objects.requireNonNullElse(description, "");
         tags = tags == null ? List.of() : List.copyOf(tags);
         events = events == null ? List.of() : List.copyOf(events);
