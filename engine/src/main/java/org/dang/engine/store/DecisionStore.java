@@ -338,6 +338,20 @@ public final class DecisionStore implements AutoCloseable {
         }
     }
 
+    /**
+     * True when every commit is written to the file before it returns (H2's WRITE_DELAY is 0), read
+     * from the database itself rather than assumed.
+     */
+    public boolean durableCommits() {
+        return read("store settings", c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS WHERE SETTING_NAME = 'WRITE_DELAY'");
+                 ResultSet rs = ps.executeQuery()) {
+                return rs.next() && "0".equals(rs.getString(1).strip());
+            }
+        });
+    }
+
     /** Checks the whole chain from the first row; names the first row that does not verify. */
     public ChainVerification verify() {
         return read("chain verification", ChainVerifier::verify);

@@ -1,0 +1,29 @@
+package org.dang.engine.cli;
+
+import java.nio.file.Path;
+import java.util.Optional;
+
+import picocli.CommandLine.Option;
+
+import org.dang.engine.config.ConfigLoader;
+import org.dang.engine.config.DangConfig;
+import org.dang.engine.config.StoreConfig;
+
+/** Options every engine verb shares: the configuration file and the decision store. */
+public final class EngineOptions {
+
+    @Option(names = "--config", paramLabel = "FILE",
+            description = "Configuration YAML (default: ~/.dang/config.yaml if present, else built-in defaults).")
+    Path config;
+
+    @Option(names = "--store", paramLabel = "PATH",
+            description = "Decision store file without .mv.db (default: store.path of the configuration).")
+    Path store;
+
+    /** The configuration with --store applied. */
+    public DangConfig load() {
+        DangConfig c = ConfigLoader.loadOrDefaults(Optional.ofNullable(config));
+        return store == null ? c : new DangConfig(c.orchestrator(), c.modules(), c.decisionEngine(),
+                new StoreConfig(store));
+    }
+}
