@@ -1,0 +1,88 @@
+package org.dang.app;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.InstantSource;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+
+import javafx.application.Platform;
+import javafx.stage.Stage;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+import org.dang.app.console.ConsoleWindow;
+import org.dang.engine.Engine;
+import org.dang.engine.cli.EngineOptions;
+import org.dang.engine.situation.SituationReplay;
+
+/** {@code dang console}: opens the operator console on the engine, fed by the sample situations. */
+@Command(name = "console", mixinStandardHelpOptions = true,
+        description = "Open the operator console (the default verb).")
+public final class ConsoleCommand implements Callable<Integer> {
+
+    @Option(names = "--situations", paramLabel = "DIR",
+            description = "Situation files replayed as the live feed (default: sample-plant-data/situations).")
+    Path situations;
+
+    @Option(names = "--every", defaultValue = "5", paramLabel = "SECONDS",
+            description = "Seconds between replayed situations (default ${DEFAULT-VALUE}).")
+    double every;
+
+    @Mixin
+    EngineOptions engineOptions;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        if (!displayAvailable()) {
+            spec.commandLine().getErr().println("dang console: no display. The console needs a desktop session"
+                    + " (DISPLAY or WAYLAND_DISPLAY); on a headless machine run it under 'xvfb-run -a ./dang console'"
+                    + " or use the command-line verbs (dang --help).");
+            return 1;
+        }
+        Path feed = situations != null ? situations : home().resolve("sample-plant-data").resolve("situations");
+        if (!Files.isDirectory(feed)) {
+            spec.commandLine().getErr().println("dang console: no situation folder " + feed
+                    + "; pass --situations DIR");
+            return 1;
+        }
+        CountDownLatch closed = new CountDownLatch(1);
+        try (Engine engine = Engine.open(engineOptions.load());
+             SituationReplay replay = SituationReplay.load(feed, InstantSource.system())) {
+            replay.errors().forEach(e -> spec.commandLine().getErr().println("skipped: " + e));
+            Platform.startup(() -> {
+                ConsoleWindow window = new ConsoleWindow(engine);
+                Stage stage = new Stage();
+                stage.setOnHidden(e -> {
+                    window.close();
+                    closed.countDown();
+                });
+                window.show(stage);
+            });
+            replay.start(Duration.ofMillis((long) (every * 1000)), engine::decide);
+            closed.await();
+            replay.close();
+            Platform.exit();
+        }
+        return 0;
+    }
+
+    private static Path home() {
+        return Path.of(System.getProperty("dang.home", "."));
+    }
+
+    private static boolean displayAvailable() {
+        String os = System.getProperty("os.name", "").toLowerCase();
+        if (!os.contains("linux") || "Headless".equals(System.getProperty("glass.platform"))) {
+            return true;
+        }
+        return System.getenv("DISPLAY") != null || System.getenv("WAYLAND_DISPLAY") != null;
+    }
+}

@@ -1,0 +1,105 @@
+package org.dang.app.console;
+
+import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+
+import javafx.application.Platform;
+import javafx.geometry.Insets;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.stage.Stage;
+
+import org.dang.app.history.DecisionHistoryMediator;
+import org.dang.app.history.DecisionHistoryView;
+import org.dang.app.history.DecisionHistoryViewModel;
+import org.dang.engine.Engine;
+
+/** The console's main window: header with store status, and one tab per view. */
+public final class ConsoleWindow implements AutoCloseable {
+
+    private final Engine engine;
+    private final ExecutorService background = Executors.newSingleThreadExecutor(daemon("console-background"));
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(daemon("console-throttle"));
+    private final DecisionHistoryMediator historyMediator;
+    private final Scene scene;
+
+    /** Builds the window's scene over {@code engine}; call on the FX thread. */
+    public ConsoleWindow(Engine engine) {
+        this.engine = engine;
+        DecisionHistoryViewModel history = new DecisionHistoryViewModel(engine.store(), background);
+        this.historyMediator = new DecisionHistoryMediator(history, timer, Duration.ofMillis(200));
+        engine.addDecisionListener(historyMediator);
+
+        Label title = new Label("DAN_G Console");
+        title.getStyleClass().add("title");
+        Label unit = new Label("Crude distillation unit");
+        unit.getStyleClass().add("muted");
+        Label chain = new Label("verifying decision log ...");
+        chain.setId("chain-status");
+        chain.getStyleClass().add("muted");
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox header = new HBox(12, title, unit, spacer, chain);
+        header.getStyleClass().add("header");
+        header.setPadding(new Insets(8, 12, 8, 12));
+
+        Tab decisions = new Tab("Decisions", new DecisionHistoryView(history));
+        decisions.setId("tab-decisions");
+        decisions.setClosable(false);
+        TabPane tabs = new TabPane(decisions);
+
+        BorderPane root = new BorderPane(tabs);
+        root.setTop(header);
+        scene = new Scene(root, 1440, 900);
+        scene.getStylesheets().add(Objects.requireNonNull(
+                ConsoleWindow.class.getResource("/org/dang/ui/theme-light.css"), "theme-light.css").toExternalForm());
+
+        history.refresh();
+        background.execute(() -> {
+            var v = engine.store().verify();
+            String text = v.intact()
+                    ? "Decision log verified: " + v.rows() + " decisions, " + engine.store().path().getFileName()
+                    : "DECISION LOG BROKEN at row " + v.brokenSeq().orElseThrow() + ": " + v.problem();
+            Platform.runLater(() -> {
+                chain.setText(text);
+                chain.getStyleClass().setAll(v.intact() ? "muted" : "alarm-text");
+            });
+        });
+    }
+
+    /** Shows the window on {@code stage}. */
+    public void show(Stage stage) {
+        stage.setTitle("DAN_G Console");
+        stage.setScene(scene);
+        stage.show();
+    }
+
+    /** The scene (for tests and screenshots). */
+    public Scene scene() {
+        return scene;
+    }
+
+    @Override
+    public void close() {
+        engine.removeDecisionListener(historyMediator);
+        timer.shutdownNow();
+        background.shutdownNow();
+    }
+
+    private static java.util.concurrent.ThreadFactory daemon(String name) {
+        return r -> {
+            Thread t = new Thread(r, name);
+            t.setDaemon(true);
+            return t;
+        };
+    }
+}

@@ -1,0 +1,134 @@
+package org.dang.app.history;
+
+import java.util.function.Function;
+
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.util.StringConverter;
+
+import org.dang.engine.decision.DecisionAction;
+import org.dang.engine.decision.DecisionSource;
+import org.dang.engine.module.ModuleName;
+import org.dang.engine.store.StoredDecision;
+
+/** Decision history for engineers: filter bar, table of decisions, detail pane. Layout only. */
+public final class DecisionHistoryView extends BorderPane {
+
+    /** Builds the view bound to {@code vm}. */
+    public DecisionHistoryView(DecisionHistoryViewModel vm) {
+        getStyleClass().add("history-view");
+
+        TextField text = new TextField();
+        text.setId("history-text");
+        text.setPromptText("Search rationale, triggers, situation");
+        text.textProperty().bindBidirectional(vm.textProperty());
+        HBox.setHgrow(text, Priority.ALWAYS);
+
+        ComboBox<ModuleName> module = filter("history-module", "All modules", ModuleName.values(), ModuleName::key);
+        module.valueProperty().bindBidirectional(vm.moduleProperty());
+        ComboBox<DecisionAction> action = filter("history-action", "All actions", DecisionAction.values(),
+                DecisionAction::name);
+        action.valueProperty().bindBidirectional(vm.actionProperty());
+        ComboBox<DecisionSource> source = filter("history-source", "All sources", DecisionSource.values(),
+                DecisionSource::name);
+        source.valueProperty().bindBidirectional(vm.sourceProperty());
+
+        Label count = new Label();
+        count.getStyleClass().add("muted");
+        count.textProperty().bind(vm.summaryProperty());
+
+        HBox bar = new HBox(8, text, module, action, source, count);
+        bar.getStyleClass().add("filter-bar");
+        bar.setPadding(new Insets(6, 8, 6, 8));
+
+        TableView<StoredDecision> table = new TableView<>(vm.rows());
+        table.setId("history-table");
+        table.getColumns().add(column("#", 60, s -> Long.toString(s.seq())));
+        table.getColumns().add(column("Time (UTC)", 170, s -> s.decision().time().toString().replace('T', ' ')
+                .replaceAll("\\.\\d+Z$", "Z")));
+        table.getColumns().add(column("Action", 70, s -> s.decision().action().name()));
+        table.getColumns().add(column("Module", 100, s -> s.decision().module() == null ? ""
+                : s.decision().module().key()));
+        table.getColumns().add(column("Priority", 130, s -> s.decision().priority() == null ? ""
+                : s.decision().priority().name()));
+        table.getColumns().add(column("Source", 80, s -> s.decision().source().name()));
+        table.getColumns().add(column("Outcome", 90, s -> s.outcome().map(o -> o.status().name()).orElse("")));
+        TableColumn<StoredDecision, String> why = column("Rationale", 520, s -> s.decision().rationale());
+        table.getColumns().add(why);
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.setRowFactory(t -> new TableRow<>() {
+            @Override
+            protected void updateItem(StoredDecision item, boolean empty) {
+                super.updateItem(item, empty);
+                getStyleClass().removeAll("alert-critical", "alert-high", "alert-medium", "alert-low");
+                if (!empty && item != null && item.decision().action() == DecisionAction.ALERT
+                        && item.decision().priority() != null) {
+                    getStyleClass().add("alert-" + item.decision().priority().name().toLowerCase());
+                }
+            }
+        });
+        table.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> vm.select(b));
+
+        TextArea detail = new TextArea();
+        detail.setId("history-detail");
+        detail.setEditable(false);
+        detail.setWrapText(true);
+        detail.getStyleClass().add("detail");
+        detail.textProperty().bind(vm.detailProperty());
+
+        SplitPane split = new SplitPane(table, detail);
+        split.setOrientation(Orientation.HORIZONTAL);
+        split.setDividerPositions(0.66);
+
+        setTop(bar);
+        setCenter(split);
+    }
+
+    private static <T> ComboBox<T> filter(String id, String all, T[] values, Function<T, String> name) {
+        ComboBox<T> box = new ComboBox<>();
+        box.setId(id);
+        box.getItems().add(null);
+        box.getItems().addAll(values);
+        StringConverter<T> conv = new StringConverter<>() {
+            @Override
+            public String toString(T v) {
+                return v == null ? all : name.apply(v);
+            }
+
+            @Override
+            public T fromString(String s) {
+                return null;
+            }
+        };
+        box.setConverter(conv);
+        box.setButtonCell(new ListCell<>() {
+            @Override
+            protected void updateItem(T item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(conv.toString(item));
+            }
+        });
+        return box;
+    }
+
+    private static TableColumn<StoredDecision, String> column(String title, double width,
+                                                              Function<StoredDecision, String> value) {
+        TableColumn<StoredDecision, String> c = new TableColumn<>(title);
+        c.setPrefWidth(width);
+        c.setCellValueFactory(cd -> new ReadOnlyStringWrapper(value.apply(cd.getValue())));
+        return c;
+    }
+}
