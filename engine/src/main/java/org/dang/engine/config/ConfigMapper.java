@@ -1,0 +1,111 @@
+package org.dang.engine.config;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+import org.dang.engine.module.ModuleName;
+
+/**
+ * Maps a config document's sections to {@link DangConfig}. Every key is optional and falls back to
+ * the records' {@code defaults()}; the allowed keys and ranges of docs/configuration.md live here.
+ */
+final class ConfigMapper {
+
+    private static final List<String> TOP_KEYS = List.of("orchestrator", "modules", "decision_engine", "store");
+    private static final List<String> ORCHESTRATOR_KEYS = List.of("llm");
+    private static final List<String> LLM_KEYS =
+            List.of("model", "sagemaker_endpoint", "hf_model_path", "temperature", "top_p", "max_tokens");
+    private static final List<String> MODULES_KEYS = Arrays.stream(ModuleName.values()).map(ModuleName::key).toList();
+    private static final List<String> MODULE_KEYS =
+            List.of("enabled", "timeout", "models", "rl_training", "queue_capacity", "workers", "required_tags");
+    private static final List<String> DECISION_ENGINE_KEYS =
+            List.of("confidence_threshold", "max_retries", "retry_backoff", "cache_ttl", "rules");
+    private static final List<String> RULES_KEYS = List.of("efficiency_margin_pct", "market_sigma", "inventory_sigma",
+            "margin_shift_pct", "window_lead", "forecast_ttl", "input_move_pct", "flatline_samples");
+    private static final List<String> STORE_KEYS = List.of("path");
+
+    private ConfigMapper() {
+    }
+
+    /**
+     * The configuration a document describes; problems are added to {@code problems}, and the result
+     * is only meaningful when none were.
+     *
+     * @param home    what {@code ~} stands for in paths
+     * @param baseDir what relative paths are relative to: the config file's folder
+     */
+    static DangConfig map(Optional<YamlNode> document, Path home, Path baseDir, List<ConfigProblem> problems) {
+        ConfigSection root = ConfigSection.root(document, TOP_KEYS, problems);
+        return new DangConfig(
+                orchestrator(root.section("orchestrator", ORCHESTRATOR_KEYS)),
+                modules(root.section("modules", MODULES_KEYS)),
+                decisionEngine(root.section("decision_engine", DECISION_ENGINE_KEYS)),
+                store(root.section("store", STORE_KEYS), home, baseDir));
+    }
+
+    private static OrchestratorConfig orchestrator(ConfigSection section) {
+        return new OrchestratorConfig(llm(section.section("llm", LLM_KEYS)));
+    }
+
+    private static LlmConfig llm(ConfigSection s) {
+        LlmConfig d = LlmConfig.defaults();
+        return new LlmConfig(
+                s.text("model", d.model()),
+                s.optionalText("sagemaker_endpoint"),
+                s.optionalText("hf_model_path"),
+                s.number("temperature", d.temperature(), 0, 2),
+                s.positiveNumber("top_p", d.topP(), 1),
+                s.integer("max_tokens", d.maxTokens(), 1, 131_072));
+    }
+
+    private static ModulesConfig modules(ConfigSection section) {
+        ModulesConfig d = ModulesConfig.defaults();
+        return new ModulesConfig(
+                module(section, ModuleName.FORECASTING, d),
+                module(section, ModuleName.ANALYSIS, d),
+                module(section, ModuleName.OPTIMIZATION, d));
+    }
+
+    private static ModuleConfig module(ConfigSection modules, ModuleName name, ModulesConfig defaults) {
+        ConfigSection s = modules.section(name.key(), MODULE_KEYS);
+        ModuleConfig d = defaults.of(name);
+        return new ModuleConfig(
+                s.bool("enabled", d.enabled()),
+                s.duration("timeout", d.timeout(), Duration.ofSeconds(1), Duration.ofHours(24)),
+                s.textList("models", d.models()),
+                s.bool("rl_training", d.rlTraining()),
+                s.integer("queue_capacity", d.queueCapacity(), 1, 1000),
+                s.integer("workers", d.workers(), 1, 16),
+                s.textList("required_tags", d.requiredTags()));
+    }
+
+    private static DecisionEngineConfig decisionEngine(ConfigSection s) {
+        DecisionEngineConfig d = DecisionEngineConfig.defaults();
+        return new DecisionEngineConfig(
+                s.number("confidence_threshold", d.confidenceThreshold(), 0, 1),
+                s.integer("max_retries", d.maxRetries(), 0, 10),
+                s.duration("retry_backoff", d.retryBackoff(), Duration.ofMillis(1), Duration.ofMinutes(10)),
+                s.duration("cache_ttl", d.cacheTtl(), Duration.ZERO, Duration.ofDays(7)),
+                rules(s.section("rules", RULES_KEYS)));
+    }
+
+    private static RuleThresholds rules(ConfigSection s) {
+        RuleThresholds d = RuleThresholds.defaults();
+        return new RuleThresholds(
+                s.positiveNumber("efficiency_margin_pct", d.efficiencyMarginPct(), 100),
+                s.positiveNumber("market_sigma", d.marketSigma(), 20),
+                s.positiveNumber("inventory_sigma", d.inventorySigma(), 20),
+                s.positiveNumber("margin_shift_pct", d.marginShiftPct(), 100),
+                s.duration("window_lead", d.windowLead(), Duration.ZERO, Duration.ofHours(24)),
+                s.duration("forecast_ttl", d.forecastTtl(), Duration.ofMinutes(1), Duration.ofDays(30)),
+                s.number("input_move_pct", d.inputMovePct(), 0, 100),
+                s.integer("flatline_samples", d.flatlineSamples(), 2, 100_000));
+    }
+
+    private static StoreConfig store(ConfigSection s, Path home, Path baseDir) {
+        return new StoreConfig(s.path("path", StoreConfig.defaults().path(), home, baseDir));
+    }
+}
