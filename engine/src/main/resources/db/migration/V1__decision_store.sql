@@ -5,7 +5,7 @@
 CREATE TABLE situations (
     hash          CHAR(64)                    PRIMARY KEY,   -- SHA-256 of body
     situation_id  VARCHAR(200)                NOT NULL,
-    body          CLOB                        NOT NULL,      -- canonical JSON
+    body         VARCHAR(1000000)                      NOT NULL,      -- canonical JSON
     recorded_at   TIMESTAMP(6) WITH TIME ZONE NOT NULL
 );
 
@@ -15,13 +15,13 @@ CREATE TABLE decisions (
     decided_at     TIMESTAMP(6) WITH TIME ZONE NOT NULL,
     situation_id   VARCHAR(200)                NOT NULL,
     situation_hash CHAR(64)                    NOT NULL REFERENCES situations(hash),
-    triggers       CLOB                        NOT NULL,     -- canonical JSON list of {kind, detail}
+    triggers      VARCHAR(1000000)                      NOT NULL,     -- canonical JSON list of {kind, detail}
     action         VARCHAR(8)                  NOT NULL,
     module         VARCHAR(20),
     priority       VARCHAR(20),
-    parameters     CLOB                        NOT NULL,     -- canonical JSON object
-    rationale      CLOB                        NOT NULL,
-    reasoning      CLOB                        NOT NULL,
+    parameters    VARCHAR(1000000)                      NOT NULL,     -- canonical JSON object
+    rationale     VARCHAR(1000000)                      NOT NULL,
+    reasoning     VARCHAR(1000000)                      NOT NULL,
     confidence     DOUBLE PRECISION            NOT NULL,
     source         VARCHAR(16)                 NOT NULL,
     latency_us     BIGINT                      NOT NULL,
@@ -37,7 +37,7 @@ CREATE TABLE decision_outcomes (
     decision_id  UUID                        NOT NULL REFERENCES decisions(id),
     recorded_at  TIMESTAMP(6) WITH TIME ZONE NOT NULL,
     status       VARCHAR(20)                 NOT NULL,
-    detail       CLOB                        NOT NULL
+    detail      VARCHAR(1000000)                      NOT NULL
 );
 CREATE INDEX decision_outcomes_decision ON decision_outcomes(decision_id, id);
 
@@ -45,14 +45,14 @@ CREATE TABLE module_runs (
     run_id       VARCHAR(64)                 PRIMARY KEY,
     module       VARCHAR(20)                 NOT NULL,
     priority     VARCHAR(20)                 NOT NULL,
-    request      CLOB                        NOT NULL,
+    request     VARCHAR(1000000)                      NOT NULL,
     status       VARCHAR(20)                 NOT NULL,
     queued_at    TIMESTAMP(6) WITH TIME ZONE,
     finished_at  TIMESTAMP(6) WITH TIME ZONE NOT NULL,
     duration_ms  BIGINT,
     attempts     INT                         NOT NULL,
     from_cache   BOOLEAN                     NOT NULL,
-    detail       CLOB                        NOT NULL    -- result summary or error
+    detail      VARCHAR(1000000)                      NOT NULL    -- result summary or error
 );
 CREATE INDEX module_runs_time ON module_runs(module, finished_at);
 
@@ -65,8 +65,8 @@ CREATE TABLE alarm_events (
     event       VARCHAR(20)                 NOT NULL,
     priority    VARCHAR(10)                 NOT NULL,
     actor       VARCHAR(100),
-    reason      CLOB,
-    detail      CLOB                        NOT NULL
+    reason      VARCHAR(1000000),
+    detail     VARCHAR(1000000)                      NOT NULL
 );
 CREATE INDEX alarm_events_time ON alarm_events(at);
 
@@ -80,7 +80,7 @@ CREATE TABLE audit_events (
     target    VARCHAR(400)                NOT NULL,
     origin    VARCHAR(200)                NOT NULL,
     result    VARCHAR(20)                 NOT NULL,
-    detail    CLOB                        NOT NULL
+    detail   VARCHAR(1000000)                      NOT NULL
 );
 CREATE INDEX audit_events_time ON audit_events(at);
 
@@ -90,8 +90,8 @@ CREATE TABLE chat_messages (
     at               TIMESTAMP(6) WITH TIME ZONE NOT NULL,
     author           VARCHAR(100)                NOT NULL,  -- operator's user name, or the model id
     role             VARCHAR(12)                 NOT NULL,  -- USER or ASSISTANT
-    content          CLOB                        NOT NULL,
-    reasoning        CLOB                        NOT NULL,
+    content         VARCHAR(1000000)                      NOT NULL,
+    reasoning       VARCHAR(1000000)                      NOT NULL,
     backend          VARCHAR(40),
     tokens_in        INT,
     tokens_out       INT,
