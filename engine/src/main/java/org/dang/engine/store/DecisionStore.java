@@ -7,7 +7,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -17,6 +17,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 
 import org.flywaydb.core.Flyway;
@@ -31,9 +34,12 @@ import org.dang.engine.situation.Situation;
  * The embedded H2 decision store: append-only, hash-chained decisions with their situations,
  * outcomes, module runs, alarm and audit events (docs/decision-store.md).
  *
- * <p>One writer connection behind a lock keeps the chain linear; reads use a small pool. H2 runs
- * with WRITE_DELAY=0, so {@link #record} returns only after the commit reached the file: a decision
- * it acknowledged survives kill -9 of the process. H2's file lock makes a second process fail
+ * <p>Durability: {@link #record} appends the chained rows to a write-ahead journal with one write
+ * and returns; a writer thread then inserts them into H2 in batches and, once H2 has checkpointed
+ * everything, empties the journal. After kill -9, {@link #open} replays what the journal holds
+ * beyond H2's last row. H2 has no redo log, and committing each decision synchronously costs a
+ * B-tree chunk write per commit, which is why the journal exists. Reads first wait for the writer
+ * to catch up, so a caller always sees its own writes. H2's file lock makes a second process fail
  * with {@link StoreLockedException} instead of corrupting the file.
  */
 public final class DecisionStore implements AutoCloseable {
@@ -44,28 +50,68 @@ public final class DecisionStore implements AutoCloseable {
             + " situation_hash, triggers, action, module, priority, parameters, rationale, reasoning, confidence,"
             + " source, latency_us, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
+    private static final int BATCH = 4096;
+    private static final long BATCH_PAUSE_MILLIS = 5;
+    private static final long CHECKPOINT_EVERY_NANOS = 1_000_000_000L;
+
     private final Path path;
     private final JdbcConnectionPool readers;
+    /** Used by the writer thread only (and by recovery before that thread starts). */
     private final Connection writer;
-    private final ReentrantLock writeLock = new ReentrantLock();
     private final PreparedStatement insertSituation;
     private final PreparedStatement insertDecision;
-    private long headSeq;
+    private final DecisionJournal journal;
+    /** Guards the journal, the chain head and the order in which entries reach the queue. */
+    private final ReentrantLock writeLock = new ReentrantLock();
+    private final BlockingQueue<JournalEntry> pending = new ArrayBlockingQueue<>(16_384);
+    private final Object appliedSignal = new Object();
+    private final Thread writerThread;
+    private volatile long acknowledgedSeq;
+    private volatile long appliedSeq;
+    private volatile Throwable writerFailure;
+    private volatile boolean closing;
     private String headHash;
 
-    private DecisionStore(Path path, JdbcConnectionPool readers, Connection writer) throws SQLException {
+    private DecisionStore(Path path, JdbcConnectionPool readers, Connection writer) throws SQLException, IOException {
         this.path = path;
         this.readers = readers;
         this.writer = writer;
         writer.setAutoCommit(false);
         this.insertSituation = writer.prepareStatement(INSERT_SITUATION);
         this.insertDecision = writer.prepareStatement(INSERT_DECISION);
+        long seq;
         try (PreparedStatement ps = writer.prepareStatement("SELECT seq, hash FROM decisions ORDER BY seq DESC LIMIT 1");
              ResultSet rs = ps.executeQuery()) {
-            headSeq = rs.next() ? rs.getLong(1) : 0;
-            headHash = headSeq == 0 ? ChainHash.GENESIS : rs.getString(2);
+            seq = rs.next() ? rs.getLong(1) : 0;
+            headHash = seq == 0 ? ChainHash.GENESIS : rs.getString(2);
         }
         writer.commit();
+        Path journalFile = Path.of(path + ".journal");
+        recover(DecisionJournal.read(journalFile), seq);
+        this.journal = DecisionJournal.open(journalFile);
+        journal.clear();
+        this.writerThread = new Thread(this::writeLoop, "decision-store-writer");
+        writerThread.setDaemon(true);
+        writerThread.start();
+    }
+
+    /** Replays journal entries beyond H2's last row (left by a killed process), then checkpoints. */
+    private void recover(List<JournalEntry> entries, long h2Seq) throws SQLException {
+        List<JournalEntry> missing = entries.stream().filter(e -> e.lastSeq() > h2Seq).toList();
+        long seq = h2Seq;
+        if (!missing.isEmpty()) {
+            DecisionRow first = missing.getFirst().rows().getFirst();
+            if (first.seq() != h2Seq + 1 || !first.prevHash().equals(headHash)) {
+                throw new SQLException("the journal does not continue the store: its next row is " + first.seq()
+                        + " but the store ends at row " + h2Seq + "; move " + path + ".journal aside to open the store");
+            }
+            apply(missing);
+            seq = missing.getLast().lastSeq();
+            headHash = missing.getLast().rows().getLast().hash();
+        }
+        checkpoint();
+        acknowledgedSeq = seq;
+        appliedSeq = seq;
     }
 
     /**
@@ -77,7 +123,7 @@ public final class DecisionStore implements AutoCloseable {
      */
     public static DecisionStore open(Path path) {
         Path abs = path.toAbsolutePath().normalize();
-        String url = "jdbc:h2:file:" + abs + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE";
+        String url = "jdbc:h2:file:" + abs + ";DB_CLOSE_ON_EXIT=FALSE";
         JdbcConnectionPool pool = null;
         try {
             if (abs.getParent() != null) {
@@ -113,73 +159,185 @@ public final class DecisionStore implements AutoCloseable {
     }
 
     /**
-     * Appends the decisions made for {@code situation} in one transaction and returns them with
-     * their chain positions. When this returns, the decisions are durable.
+     * Appends the decisions made for {@code situation} and returns them with their chain
+     * positions. When this returns, the decisions are in the journal and survive kill -9.
      */
     public List<StoredDecision> record(Situation situation, List<Decision> decisions) {
         String body = Json.canonical(situation.withoutExpected());
         String situationHash = ChainHash.sha256(body);
         writeLock.lock();
         try {
-            long seq = headSeq;
+            failIfWriterBroken();
+            long seq = acknowledgedSeq;
             String prev = headHash;
             List<StoredDecision> out = new ArrayList<>(decisions.size());
+            List<DecisionRow> rows = new ArrayList<>(decisions.size());
+            for (Decision d : decisions) {
+                seq++;
+                String hash = ChainHash.link(prev, seq, d, situationHash);
+                rows.add(DecisionRow.of(seq, d, situationHash, prev, hash));
+                out.add(new StoredDecision(seq, d, situationHash, prev, hash, Optional.empty()));
+                prev = hash;
+            }
+            JournalEntry entry = new JournalEntry(situationHash, situation.id(), body, Instant.now(), rows);
             try {
-                Timestamp now = Timestamp.from(Instant.now());
-                insertSituation.setString(1, situationHash);
-                insertSituation.setString(2, situation.id());
-                insertSituation.setString(3, body);
-                insertSituation.setTimestamp(4, now);
-                insertSituation.setString(5, situationHash);
-                insertSituation.executeUpdate();
-                for (Decision d : decisions) {
-                    seq++;
-                    String hash = ChainHash.link(prev, seq, d, situationHash);
-                    bindDecision(seq, d, situationHash, prev, hash);
-                    insertDecision.addBatch();
-                    out.add(new StoredDecision(seq, d, situationHash, prev, hash, Optional.empty()));
-                    prev = hash;
-                }
-                insertDecision.executeBatch();
-                writer.commit();
-            } catch (SQLException | RuntimeException e) {
-                clearBatchQuietly(e);
-                rollbackQuietly(e);
+                journal.append(entry);
+            } catch (IOException e) {
                 throw new StoreException("decisions for situation " + situation.id() + " were not recorded: "
                         + e.getMessage(), e);
             }
-            headSeq = seq;
             headHash = prev;
+            acknowledgedSeq = seq;
+            pending.put(entry); // blocks only when the writer is 16k entries behind: back-pressure
             return out;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StoreException("interrupted while queueing decisions of " + situation.id()
+                    + " (they are journaled and will be applied on the next open)", e);
         } finally {
             writeLock.unlock();
         }
     }
 
-    private void bindDecision(long seq, Decision d, String situationHash, String prev, String hash)
-            throws SQLException {
+    /** The writer thread: applies queued entries to H2 in batches and checkpoints when caught up. */
+    private void writeLoop() {
+        List<JournalEntry> batch = new ArrayList<>(BATCH);
+        long lastCheckpoint = System.nanoTime();
+        try {
+            while (true) {
+                JournalEntry first = pending.poll(100, TimeUnit.MILLISECONDS);
+                if (first != null) {
+                    // Let a batch build up: fewer, larger H2 transactions leave more CPU to record().
+                    Thread.sleep(BATCH_PAUSE_MILLIS);
+                    batch.add(first);
+                    pending.drainTo(batch, BATCH - 1);
+                    apply(batch);
+                    long last = batch.stream().mapToLong(JournalEntry::lastSeq).max().orElse(0);
+                    batch.clear();
+                    synchronized (appliedSignal) {
+                        appliedSeq = Math.max(appliedSeq, last);
+                        appliedSignal.notifyAll();
+                    }
+                } else if (closing) {
+                    return;
+                }
+                if (System.nanoTime() - lastCheckpoint > CHECKPOINT_EVERY_NANOS && checkpointIfCaughtUp()) {
+                    lastCheckpoint = System.nanoTime();
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (SQLException | IOException | RuntimeException e) {
+            // Nothing is lost: the journal keeps every acknowledged entry until the next open replays it.
+            writerFailure = e;
+            synchronized (appliedSignal) {
+                appliedSignal.notifyAll();
+            }
+        }
+    }
+
+    /** Inserts entries in one H2 transaction. */
+    private void apply(List<JournalEntry> entries) throws SQLException {
+        try {
+            for (JournalEntry e : entries) {
+                insertSituation.setString(1, e.situationHash());
+                insertSituation.setString(2, e.situationId());
+                insertSituation.setString(3, e.situationBody());
+                insertSituation.setObject(4, utc(e.recordedAt()));
+                insertSituation.setString(5, e.situationHash());
+                insertSituation.executeUpdate();
+                for (DecisionRow r : e.rows()) {
+                    bindDecision(r);
+                    insertDecision.addBatch();
+                }
+            }
+            insertDecision.executeBatch();
+            writer.commit();
+        } catch (SQLException | RuntimeException e) {
+            clearBatchQuietly(e);
+            rollbackQuietly(e);
+            throw e;
+        }
+    }
+
+    /** Checkpoints H2 and empties the journal, but only when H2 holds every acknowledged row. */
+    private boolean checkpointIfCaughtUp() throws SQLException, IOException {
+        if (!writeLock.tryLock()) {
+            return false;
+        }
+        try {
+            if (appliedSeq != acknowledgedSeq || !pending.isEmpty()) {
+                return false;
+            }
+            checkpoint();
+            journal.clear();
+            return true;
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    private void checkpoint() throws SQLException {
+        try (Statement st = writer.createStatement()) {
+            st.execute("CHECKPOINT");
+        }
+        writer.commit();
+    }
+
+    /** Waits until H2 holds every decision acknowledged so far, so reads see them. */
+    private void awaitApplied() {
+        long target = acknowledgedSeq;
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        synchronized (appliedSignal) {
+            while (appliedSeq < target) {
+                failIfWriterBroken();
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    throw new StoreException("the decision store writer is " + (target - appliedSeq)
+                            + " decisions behind after 30 s; the decisions are journaled and safe", null);
+                }
+                try {
+                    appliedSignal.wait(Math.max(1, left / 1_000_000));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new StoreException("interrupted while waiting for the decision store writer", e);
+                }
+            }
+        }
+    }
+
+    private void failIfWriterBroken() {
+        Throwable f = writerFailure;
+        if (f != null) {
+            throw new StoreException("the decision store writer failed (" + f.getMessage() + "); recorded decisions"
+                    + " are kept in " + path + ".journal and are replayed when the store is opened again", f);
+        }
+    }
+
+    private void bindDecision(DecisionRow r) throws SQLException {
         PreparedStatement ps = insertDecision;
-        ps.setLong(1, seq);
-        ps.setObject(2, d.id());
-        ps.setObject(3, OffsetDateTime.ofInstant(d.time().truncatedTo(ChronoUnit.MICROS), ZoneOffset.UTC));
-        ps.setString(4, d.situationId());
-        ps.setString(5, situationHash);
-        ps.setString(6, Json.canonical(d.triggers()));
-        ps.setString(7, d.action().name());
-        ps.setString(8, d.module() == null ? null : d.module().key());
-        ps.setString(9, d.priority() == null ? null : d.priority().name());
-        ps.setString(10, Json.canonical(d.parameters()));
-        ps.setString(11, d.rationale());
-        ps.setString(12, d.reasoning());
-        ps.setDouble(13, d.confidence());
-        ps.setString(14, d.source().name());
-        ps.setLong(15, ChainHash.latencyMicros(d));
-        ps.setString(16, prev);
-        ps.setString(17, hash);
+        ps.setLong(1, r.seq());
+        ps.setObject(2, UUID.fromString(r.id()));
+        ps.setObject(3, utc(r.decidedAt()));
+        ps.setString(4, r.situationId());
+        ps.setString(5, r.situationHash());
+        ps.setString(6, r.triggers());
+        ps.setString(7, r.action());
+        ps.setString(8, r.module());
+        ps.setString(9, r.priority());
+        ps.setString(10, r.parameters());
+        ps.setString(11, r.rationale());
+        ps.setString(12, r.reasoning());
+        ps.setDouble(13, r.confidence());
+        ps.setString(14, r.source());
+        ps.setLong(15, r.latencyUs());
+        ps.setString(16, r.prevHash());
+        ps.setString(17, r.hash());
     }
 
     /** Records an outcome of an earlier decision. */
     public void recordOutcome(DecisionOutcome outcome) {
+        awaitApplied();
         writeInTransaction("outcome of decision " + outcome.decisionId(), c -> {
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO decision_outcomes"
                     + " (decision_id, recorded_at, status, detail) VALUES (?, ?, ?, ?)")) {
@@ -328,28 +486,17 @@ public final class DecisionStore implements AutoCloseable {
         });
     }
 
-    /** Number of recorded decisions. */
+    /** Number of recorded (acknowledged) decisions. */
     public long count() {
-        writeLock.lock();
-        try {
-            return headSeq;
-        } finally {
-            writeLock.unlock();
-        }
+        return acknowledgedSeq;
     }
 
     /**
-     * True when every commit is written to the file before it returns (H2's WRITE_DELAY is 0), read
-     * from the database itself rather than assumed.
+     * True while {@link #record} acknowledges only after the journal write, i.e. while the journal
+     * is open; a decision it acknowledged then survives kill -9 (DecisionStoreDurabilityTest).
      */
     public boolean durableCommits() {
-        return read("store settings", c -> {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS WHERE SETTING_NAME = 'WRITE_DELAY'");
-                 ResultSet rs = ps.executeQuery()) {
-                return rs.next() && "0".equals(rs.getString(1).strip());
-            }
-        });
+        return journal.isOpen() && writerFailure == null;
     }
 
     /** Checks the whole chain from the first row; names the first row that does not verify. */
@@ -357,16 +504,30 @@ public final class DecisionStore implements AutoCloseable {
         return read("chain verification", ChainVerifier::verify);
     }
 
+    /** Applies what is queued, checkpoints H2, empties the journal and closes the file. */
     @Override
     public void close() {
-        writeLock.lock();
+        closing = true;
         try {
-            writer.close();
-        } catch (SQLException e) {
-            throw new StoreException("closing the decision store failed: " + e.getMessage(), e);
+            writerThread.join(TimeUnit.SECONDS.toMillis(60));
+            writeLock.lock();
+            try {
+                if (writerFailure == null && !writerThread.isAlive() && appliedSeq == acknowledgedSeq) {
+                    checkpoint();
+                    journal.clear();
+                }
+                journal.close();
+                writer.close();
+            } finally {
+                writeLock.unlock();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (SQLException | IOException e) {
+            throw new StoreException("closing the decision store failed (the journal keeps any unapplied"
+                    + " decisions): " + e.getMessage(), e);
         } finally {
             readers.dispose();
-            writeLock.unlock();
         }
     }
 
@@ -387,6 +548,7 @@ public final class DecisionStore implements AutoCloseable {
     }
 
     private <T> T read(String what, SqlWork<T> work) {
+        awaitApplied();
         try (Connection c = readers.getConnection()) {
             return work.run(c);
         } catch (SQLException e) {
@@ -394,16 +556,22 @@ public final class DecisionStore implements AutoCloseable {
         }
     }
 
+    /** Low-rate writes (outcomes, audit, module runs): their own connection, then a checkpoint for durability. */
     private void writeInTransaction(String what, SqlWrite work) {
-        writeLock.lock();
-        try {
-            work.run(writer);
-            writer.commit();
+        try (Connection c = readers.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                work.run(c);
+                c.commit();
+            } catch (SQLException e) {
+                c.rollback();
+                throw e;
+            }
+            try (Statement st = c.createStatement()) {
+                st.execute("CHECKPOINT");
+            }
         } catch (SQLException e) {
-            rollbackQuietly(e);
             throw new StoreException(what + " was not recorded: " + e.getMessage(), e);
-        } finally {
-            writeLock.unlock();
         }
     }
 
