@@ -57,9 +57,9 @@ public final class DecisionHistoryView extends BorderPane {
         TableView<StoredDecision> table = new TableView<>(vm.rows());
         table.setId("history-table");
         table.getColumns().add(column("#", 60, s -> Long.toString(s.seq())));
-        table.getColumns().add(column("Time (UTC)", 170, s -> s.decision().time().toString().replace('T', ' ')
+        table.getColumns().add(column("Time (UTC)", 190, s -> s.decision().time().toString().replace('T', ' ')
                 .replaceAll("\\.\\d+Z$", "Z")));
-        table.getColumns().add(column("Action", 70, s -> s.decision().action().name()));
+        table.getColumns().add(column("Action", 80, s -> s.decision().action().name()));
         table.getColumns().add(column("Module", 100, s -> s.decision().module() == null ? ""
                 : s.decision().module().key()));
         table.getColumns().add(column("Priority", 130, s -> s.decision().priority() == null ? ""
