@@ -5,6 +5,7 @@ import java.time.InstantSource;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 
 import org.dang.engine.config.DangConfig;
@@ -22,8 +23,13 @@ import org.dang.engine.store.DecisionStore;
  */
 public final class DecisionBenchmark {
 
-    /** Figures of one pass. */
-    public record Figures(long situations, long decisions, double seconds, double p50Ms, double p99Ms) {
+    /**
+     * Figures of one pass. Service time runs from when a situation is taken up to its
+     * acknowledgement; response time runs from its scheduled arrival (the same as service time
+     * back to back), so it also counts waiting behind an earlier stall such as a GC pause.
+     */
+    public record Figures(long situations, long decisions, double seconds, double p50Ms, double p99Ms,
+                          double responseP50Ms, double responseP99Ms) {
         /** Decisions per minute. */
         public double perMinute() {
             return decisions / seconds * 60.0;
@@ -34,7 +40,16 @@ public final class DecisionBenchmark {
             return String.format(Locale.ROOT, "decisions_per_min=%.0f p50_ms=%.4f p99_ms=%.4f",
                     perMinute(), p50Ms, p99Ms);
         }
+
+        /** Response-time percentiles (from scheduled arrival). */
+        public String responseLine() {
+            return String.format(Locale.ROOT, "response_p50_ms=%.4f response_p99_ms=%.4f", responseP50Ms,
+                    responseP99Ms);
+        }
     }
+
+    /** Below this, waiting spins rather than parks (a parked thread wakes late on a busy machine). */
+    private static final long SPIN_BELOW_NANOS = Long.getLong("dang.bench.spinBelowNanos", 100_000);
 
     private final DangConfig config;
     private final String[] workload;
@@ -49,13 +64,25 @@ public final class DecisionBenchmark {
         }
     }
 
-    /** Parses, decides and (when {@code store} is not null) records {@code n} situations. */
+    /** Parses, decides and (when {@code store} is not null) records {@code n} situations back to back. */
     public Figures run(int n, DecisionStore store, Consumer<Integer> progress) {
+        return run(n, store, 0, progress);
+    }
+
+    /**
+     * Like {@link #run(int, DecisionStore, Consumer)}, but situations arrive on a fixed schedule,
+     * one every {@code intervalNanos} (open loop). Latency is measured from the scheduled arrival,
+     * so time spent waiting behind a slow situation counts (no coordinated omission).
+     */
+    public Figures run(int n, DecisionStore store, long intervalNanos, Consumer<Integer> progress) {
         DecisionEngine rules = new DecisionEngine(config, InstantSource.system());
         long[] latencyNanos = new long[n];
+        long[] responseNanos = new long[n];
         long decisions = 0;
         long started = System.nanoTime();
         for (int i = 0; i < n; i++) {
+            long scheduled = intervalNanos > 0 ? started + i * intervalNanos : System.nanoTime();
+            waitUntil(scheduled);
             long t0 = System.nanoTime();
             Situation s = SituationReader.parse(workload[i % workload.length], "bench");
             s = new Situation(s.id() + "-" + i, s.time(), s.description(), s.tags(), s.events(), s.performance(),
@@ -64,7 +91,9 @@ public final class DecisionBenchmark {
             if (store != null) {
                 store.record(s, out);
             }
-            latencyNanos[i] = System.nanoTime() - t0;
+            long done = System.nanoTime();
+            latencyNanos[i] = done - t0;
+            responseNanos[i] = done - scheduled;
             decisions += out.size();
             if (progress != null && (i + 1) % 5000 == 0) {
                 progress.accept(i + 1);
@@ -72,8 +101,22 @@ public final class DecisionBenchmark {
         }
         double seconds = (System.nanoTime() - started) / 1e9;
         Arrays.sort(latencyNanos);
+        Arrays.sort(responseNanos);
         return new Figures(n, decisions, seconds, percentile(latencyNanos, 0.50) / 1e6,
-                percentile(latencyNanos, 0.99) / 1e6);
+                percentile(latencyNanos, 0.99) / 1e6, percentile(responseNanos, 0.50) / 1e6,
+                percentile(responseNanos, 0.99) / 1e6);
+    }
+
+    /** Sleeps until shortly before {@code deadline}, then spins: a thread that spins all the time is preempted. */
+    private static void waitUntil(long deadline) {
+        long left;
+        while ((left = deadline - System.nanoTime()) > 0) {
+            if (left > SPIN_BELOW_NANOS) {
+                LockSupport.parkNanos(left - 50_000);
+            } else {
+                Thread.onSpinWait();
+            }
+        }
     }
 
     private static double percentile(long[] sorted, double p) {

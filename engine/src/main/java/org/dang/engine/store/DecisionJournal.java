@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 
@@ -19,50 +20,57 @@ import org.dang.engine.json.Json;
 /**
  * The store's write-ahead journal: one JSON line per recorded situation, appended with a single
  * write before {@code record()} returns. H2 has no redo log of its own, so this is what makes an
- * acknowledged decision survive kill -9 while H2 commits in batches behind it. The journal is
- * emptied once H2 has checkpointed everything in it. Not thread-safe: the store's write lock guards it.
+ * acknowledged decision survive kill -9 while H2 commits in batches behind it.
+ *
+ * <p>The journal is a series of segment files {@code <store>.journal.<n>}. Sealing a segment is
+ * cheap (a new file), so the store seals under its write lock, checkpoints H2 without holding it,
+ * then deletes the sealed segments. Appends are guarded by the store's write lock.
  */
 final class DecisionJournal implements AutoCloseable {
 
     private static final Logger LOG = System.getLogger(DecisionJournal.class.getName());
 
-    private final Path file;
-    private final FileChannel channel;
+    private final Path base;
+    private long generation;
+    private FileChannel channel;
 
-    private DecisionJournal(Path file, FileChannel channel) {
-        this.file = file;
-        this.channel = channel;
+    private DecisionJournal(Path base, long generation) throws IOException {
+        this.base = base;
+        this.generation = generation;
+        this.channel = openSegment(generation);
     }
 
-    static DecisionJournal open(Path file) throws IOException {
-        return new DecisionJournal(file, FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.APPEND));
+    /** Opens a fresh segment after any existing ones (recovery reads those first). */
+    static DecisionJournal open(Path base) throws IOException {
+        List<Path> existing = segments(base);
+        long last = existing.isEmpty() ? 0 : generationOf(base, existing.getLast());
+        return new DecisionJournal(base, last + 1);
     }
 
     /**
-     * Entries in the journal file, in order. A last line cut short (the process died inside the
-     * write, so it was never acknowledged) is dropped with a warning; a bad line before the end
-     * means the file was damaged, which is an error naming the line.
+     * Entries in every segment, oldest first. A last line cut short (the process died inside the
+     * write, so it was never acknowledged) is dropped with a warning; a bad line elsewhere means a
+     * damaged file, which is an error naming file and line.
      */
-    static List<JournalEntry> read(Path file) throws IOException {
-        if (!Files.exists(file)) {
-            return List.of();
-        }
-        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-        List<JournalEntry> out = new ArrayList<>(lines.size());
-        for (int i = 0; i < lines.size(); i++) {
-            String line = lines.get(i);
-            if (line.isBlank()) {
-                continue;
-            }
-            try {
-                out.add(Json.mapper().readValue(line, JournalEntry.class));
-            } catch (JsonProcessingException e) {
-                if (i == lines.size() - 1) {
-                    LOG.log(Level.WARNING, file + ":" + (i + 1) + ": incomplete last journal entry dropped"
-                            + " (it was never acknowledged)");
-                } else {
-                    throw new IOException(file + ":" + (i + 1) + ": damaged journal entry: " + e.getOriginalMessage(), e);
+    static List<JournalEntry> read(Path base) throws IOException {
+        List<JournalEntry> out = new ArrayList<>();
+        for (Path segment : segments(base)) {
+            List<String> lines = Files.readAllLines(segment, StandardCharsets.UTF_8);
+            for (int i = 0; i < lines.size(); i++) {
+                String line = lines.get(i);
+                if (line.isBlank()) {
+                    continue;
+                }
+                try {
+                    out.add(Json.mapper().readValue(line, JournalEntry.class));
+                } catch (JsonProcessingException e) {
+                    if (i == lines.size() - 1) {
+                        LOG.log(Level.WARNING, segment + ":" + (i + 1) + ": incomplete last journal entry dropped"
+                                + " (it was never acknowledged)");
+                    } else {
+                        throw new IOException(segment + ":" + (i + 1) + ": damaged journal entry: "
+                                + e.getOriginalMessage(), e);
+                    }
                 }
             }
         }
@@ -76,13 +84,23 @@ final class DecisionJournal implements AutoCloseable {
         }
     }
 
-    /** Empties the journal; only after H2 has checkpointed every entry in it. */
-    void clear() throws IOException {
-        channel.truncate(0);
+    /** Closes the current segment and starts a new one; returns the generation sealed. */
+    long seal() throws IOException {
+        long sealed = generation;
+        FileChannel next = openSegment(generation + 1);
+        channel.close();
+        channel = next;
+        generation++;
+        return sealed;
     }
 
-    Path file() {
-        return file;
+    /** Deletes every segment up to and including {@code generation}: H2 holds their entries. */
+    void deleteThrough(long sealedGeneration) throws IOException {
+        for (Path segment : segments(base)) {
+            if (generationOf(base, segment) <= sealedGeneration) {
+                Files.deleteIfExists(segment);
+            }
+        }
     }
 
     boolean isOpen() {
@@ -92,5 +110,28 @@ final class DecisionJournal implements AutoCloseable {
     @Override
     public void close() throws IOException {
         channel.close();
+    }
+
+    private FileChannel openSegment(long gen) throws IOException {
+        return FileChannel.open(Path.of(base + ".journal." + gen), StandardOpenOption.CREATE,
+                StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+    }
+
+    private static List<Path> segments(Path base) throws IOException {
+        Path dir = base.toAbsolutePath().getParent();
+        String prefix = base.getFileName() + ".journal.";
+        if (dir == null || !Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.filter(f -> f.getFileName().toString().startsWith(prefix)
+                            && f.getFileName().toString().substring(prefix.length()).matches("\\d+"))
+                    .sorted((a, b) -> Long.compare(generationOf(base, a), generationOf(base, b)))
+                    .toList();
+        }
+    }
+
+    private static long generationOf(Path base, Path segment) {
+        return Long.parseLong(segment.getFileName().toString().substring((base.getFileName() + ".journal.").length()));
     }
 }

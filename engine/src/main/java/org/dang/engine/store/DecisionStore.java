@@ -17,9 +17,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 
 import org.flywaydb.core.Flyway;
@@ -51,7 +52,8 @@ public final class DecisionStore implements AutoCloseable {
             + " source, latency_us, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
     private static final int BATCH = 4096;
-    private static final long BATCH_PAUSE_MILLIS = 5;
+    private static final int MAX_PENDING = 16_384;
+    private static final long BATCH_PAUSE_NANOS = 5_000_000;
     private static final long CHECKPOINT_EVERY_NANOS = 1_000_000_000L;
 
     private final Path path;
@@ -63,7 +65,12 @@ public final class DecisionStore implements AutoCloseable {
     private final DecisionJournal journal;
     /** Guards the journal, the chain head and the order in which entries reach the queue. */
     private final ReentrantLock writeLock = new ReentrantLock();
-    private final BlockingQueue<JournalEntry> pending = new ArrayBlockingQueue<>(16_384);
+    /**
+     * Lock-free on purpose: with a blocking queue, record() waited a whole scheduler slice whenever
+     * the writer was preempted while holding the queue's lock (p99 4 ms on 2 cores).
+     */
+    private final ConcurrentLinkedQueue<JournalEntry> pending = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger pendingCount = new AtomicInteger();
     private final Object appliedSignal = new Object();
     private final Thread writerThread;
     private volatile long acknowledgedSeq;
@@ -86,10 +93,9 @@ public final class DecisionStore implements AutoCloseable {
             headHash = seq == 0 ? ChainHash.GENESIS : rs.getString(2);
         }
         writer.commit();
-        Path journalFile = Path.of(path + ".journal");
-        recover(DecisionJournal.read(journalFile), seq);
-        this.journal = DecisionJournal.open(journalFile);
-        journal.clear();
+        recover(DecisionJournal.read(path), seq);
+        this.journal = DecisionJournal.open(path);
+        journal.deleteThrough(journal.seal()); // recovered entries are in H2 now
         this.writerThread = new Thread(this::writeLoop, "decision-store-writer");
         writerThread.setDaemon(true);
         writerThread.start();
@@ -103,7 +109,7 @@ public final class DecisionStore implements AutoCloseable {
             DecisionRow first = missing.getFirst().rows().getFirst();
             if (first.seq() != h2Seq + 1 || !first.prevHash().equals(headHash)) {
                 throw new SQLException("the journal does not continue the store: its next row is " + first.seq()
-                        + " but the store ends at row " + h2Seq + "; move " + path + ".journal aside to open the store");
+                        + " but the store ends at row " + h2Seq + "; move " + path + ".journal.* aside to open the store");
             }
             apply(missing);
             seq = missing.getLast().lastSeq();
@@ -123,7 +129,7 @@ public final class DecisionStore implements AutoCloseable {
      */
     public static DecisionStore open(Path path) {
         Path abs = path.toAbsolutePath().normalize();
-        String url = "jdbc:h2:file:" + abs + ";DB_CLOSE_ON_EXIT=FALSE";
+        String url = "jdbc:h2:file:" + abs + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE";
         JdbcConnectionPool pool = null;
         try {
             if (abs.getParent() != null) {
@@ -188,14 +194,20 @@ public final class DecisionStore implements AutoCloseable {
             }
             headHash = prev;
             acknowledgedSeq = seq;
-            pending.put(entry); // blocks only when the writer is 16k entries behind: back-pressure
+            pending.add(entry);
+            if (pendingCount.incrementAndGet() > MAX_PENDING) {
+                awaitWriterBelowLimit();
+            }
             return out;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new StoreException("interrupted while queueing decisions of " + situation.id()
-                    + " (they are journaled and will be applied on the next open)", e);
         } finally {
             writeLock.unlock();
+        }
+    }
+
+    /** Back-pressure: a writer far behind (a slow disk) slows record() down instead of filling memory. */
+    private void awaitWriterBelowLimit() {
+        while (pendingCount.get() > MAX_PENDING && writerFailure == null && writerThread.isAlive()) {
+            LockSupport.parkNanos(100_000);
         }
     }
 
@@ -204,13 +216,13 @@ public final class DecisionStore implements AutoCloseable {
         List<JournalEntry> batch = new ArrayList<>(BATCH);
         long lastCheckpoint = System.nanoTime();
         try {
-            while (true) {
-                JournalEntry first = pending.poll(100, TimeUnit.MILLISECONDS);
-                if (first != null) {
-                    // Let a batch build up: fewer, larger H2 transactions leave more CPU to record().
-                    Thread.sleep(BATCH_PAUSE_MILLIS);
-                    batch.add(first);
-                    pending.drainTo(batch, BATCH - 1);
+            while (!Thread.currentThread().isInterrupted()) {
+                JournalEntry next;
+                while (batch.size() < BATCH && (next = pending.poll()) != null) {
+                    batch.add(next);
+                }
+                if (!batch.isEmpty()) {
+                    pendingCount.addAndGet(-batch.size());
                     apply(batch);
                     long last = batch.stream().mapToLong(JournalEntry::lastSeq).max().orElse(0);
                     batch.clear();
@@ -220,13 +232,14 @@ public final class DecisionStore implements AutoCloseable {
                     }
                 } else if (closing) {
                     return;
+                } else {
+                    // Nothing queued: let a batch build up. Fewer, larger H2 transactions leave more CPU to record().
+                    LockSupport.parkNanos(BATCH_PAUSE_NANOS);
                 }
                 if (System.nanoTime() - lastCheckpoint > CHECKPOINT_EVERY_NANOS && checkpointIfCaughtUp()) {
                     lastCheckpoint = System.nanoTime();
                 }
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         } catch (SQLException | IOException | RuntimeException e) {
             // Nothing is lost: the journal keeps every acknowledged entry until the next open replays it.
             writerFailure = e;
@@ -260,21 +273,27 @@ public final class DecisionStore implements AutoCloseable {
         }
     }
 
-    /** Checkpoints H2 and empties the journal, but only when H2 holds every acknowledged row. */
+    /**
+     * When H2 holds every acknowledged row: seals the journal segment (under the write lock, cheap),
+     * checkpoints H2 (without the lock, so record() never waits for it), then deletes the sealed
+     * segments.
+     */
     private boolean checkpointIfCaughtUp() throws SQLException, IOException {
+        long sealed;
         if (!writeLock.tryLock()) {
             return false;
         }
         try {
-            if (appliedSeq != acknowledgedSeq || !pending.isEmpty()) {
+            if (appliedSeq != acknowledgedSeq || pendingCount.get() > 0) {
                 return false;
             }
-            checkpoint();
-            journal.clear();
-            return true;
+            sealed = journal.seal();
         } finally {
             writeLock.unlock();
         }
+        checkpoint();
+        journal.deleteThrough(sealed);
+        return true;
     }
 
     private void checkpoint() throws SQLException {
@@ -310,7 +329,7 @@ public final class DecisionStore implements AutoCloseable {
         Throwable f = writerFailure;
         if (f != null) {
             throw new StoreException("the decision store writer failed (" + f.getMessage() + "); recorded decisions"
-                    + " are kept in " + path + ".journal and are replayed when the store is opened again", f);
+                    + " are kept in " + path + ".journal.* and are replayed when the store is opened again", f);
         }
     }
 
@@ -513,8 +532,9 @@ public final class DecisionStore implements AutoCloseable {
             writeLock.lock();
             try {
                 if (writerFailure == null && !writerThread.isAlive() && appliedSeq == acknowledgedSeq) {
+                    long sealed = journal.seal();
                     checkpoint();
-                    journal.clear();
+                    journal.deleteThrough(sealed + 1);
                 }
                 journal.close();
                 writer.close();

@@ -7,7 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Comparator;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -60,6 +63,12 @@ class DecisionStoreDurabilityTest {
             child.destroyForcibly();
         }
 
+        // A write cut short by the kill (never acknowledged) leaves a torn last line: recovery drops it.
+        try (var segments = Files.list(dir)) {
+            Path newest = segments.filter(f -> f.getFileName().toString().startsWith("decisions.journal."))
+                    .max(Comparator.comparing(Path::toString)).orElseThrow();
+            Files.writeString(newest, "{\"situation_hash\":\"torn", StandardOpenOption.APPEND);
+        }
         try (DecisionStore store = DecisionStore.open(db)) {
             for (UUID id : acknowledged) {
                 assertTrue(store.find(id).isPresent(), "acknowledged decision " + id + " was lost");

@@ -81,6 +81,34 @@ class DecisionStoreTest {
     }
 
     @Test
+    void closingAppliesEverythingAndLeavesNoJournal() throws Exception {
+        Path db = dir.resolve("decisions");
+        try (DecisionStore store = DecisionStore.open(db)) {
+            for (int i = 0; i < 50; i++) {
+                store.record(StoreFixtures.situation("S" + i, T0), List.of(StoreFixtures.alert("S" + i, T0, "a")));
+            }
+        }
+        try (var files = java.nio.file.Files.list(dir)) {
+            assertTrue(files.noneMatch(f -> f.getFileName().toString().contains(".journal.")), "journal left behind");
+        }
+        try (DecisionStore store = DecisionStore.open(db)) {
+            assertEquals(50, store.count());
+            assertTrue(store.verify().intact());
+        }
+    }
+
+    @Test
+    void aDamagedJournalIsAClearErrorThatNamesFileAndLine() throws Exception {
+        Path db = dir.resolve("decisions");
+        try (DecisionStore store = DecisionStore.open(db)) {
+            store.record(StoreFixtures.situation("S1", T0), List.of(StoreFixtures.alert("S1", T0, "a")));
+        }
+        java.nio.file.Files.writeString(dir.resolve("decisions.journal.7"), "not json\n{\"also\": \"later\"}\n");
+        StoreException e = assertThrows(StoreException.class, () -> DecisionStore.open(db));
+        assertTrue(e.getMessage().contains("decisions.journal.7:1: damaged journal entry"), e.getMessage());
+    }
+
+    @Test
     void updatesAndDeletesAreRefused() throws Exception {
         Path db = dir.resolve("decisions");
         try (DecisionStore store = DecisionStore.open(db)) {
