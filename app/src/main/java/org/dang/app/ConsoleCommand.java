@@ -18,6 +18,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import org.dang.app.console.ConsoleWindow;
 import org.dang.engine.Engine;
 import org.dang.engine.cli.EngineOptions;
+import org.dang.engine.plant.CsvReplaySource;
 import org.dang.engine.situation.SituationReplay;
 
 /** {@code dang console}: opens the operator console on the engine, fed by the sample situations. */
@@ -32,6 +33,18 @@ public final class ConsoleCommand implements Callable<Integer> {
     @Option(names = "--every", defaultValue = "5", paramLabel = "SECONDS",
             description = "Seconds between replayed situations (default ${DEFAULT-VALUE}).")
     double every;
+
+    @Option(names = "--history", paramLabel = "FILE",
+            description = "Plant history replayed as live data (default: sample-plant-data/cdu/history.csv.gz).")
+    Path history;
+
+    @Option(names = "--tags", paramLabel = "FILE",
+            description = "Tag file of that history (default: tags.csv beside it).")
+    Path tagFile;
+
+    @Option(names = "--speed", defaultValue = "60", paramLabel = "FACTOR",
+            description = "Replay speed: recorded time per wall time (default ${DEFAULT-VALUE}: a minute per second).")
+    double speed;
 
     @Mixin
     EngineOptions engineOptions;
@@ -53,10 +66,20 @@ public final class ConsoleCommand implements Callable<Integer> {
                     + "; pass --situations DIR");
             return 1;
         }
+        Path plantHistory = history != null ? history
+                : home().resolve("sample-plant-data").resolve("cdu").resolve("history.csv.gz");
+        Path plantTags = tagFile != null ? tagFile : plantHistory.resolveSibling("tags.csv");
         CountDownLatch closed = new CountDownLatch(1);
         try (Engine engine = Engine.open(engineOptions.load());
              SituationReplay replay = SituationReplay.load(feed, InstantSource.system())) {
             replay.errors().forEach(e -> spec.commandLine().getErr().println("skipped: " + e));
+            if (Files.isReadable(plantHistory) && Files.isReadable(plantTags)) {
+                engine.plant().attach(new CsvReplaySource(plantHistory, plantTags,
+                        new CsvReplaySource.Options(speed, true)));
+            } else {
+                spec.commandLine().getErr().println("no plant history at " + plantHistory + " (or its tags.csv):"
+                        + " the console runs without live plant data; pass --history FILE");
+            }
             Platform.startup(() -> {
                 ConsoleWindow window = new ConsoleWindow(engine);
                 Stage stage = new Stage();

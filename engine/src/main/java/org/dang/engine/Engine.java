@@ -27,6 +27,8 @@ import org.dang.engine.module.ModuleRequest;
 import org.dang.engine.module.ModuleResult;
 import org.dang.engine.module.PlantModule;
 import org.dang.engine.module.WorkPriority;
+import org.dang.engine.plant.PlantFeed;
+import org.dang.engine.plant.TagStore;
 import org.dang.engine.situation.Situation;
 import org.dang.engine.store.DecisionOutcome;
 import org.dang.engine.store.DecisionStore;
@@ -43,11 +45,14 @@ import org.dang.engine.store.StoredDecision;
 public final class Engine implements AutoCloseable {
 
     private static final Logger LOG = System.getLogger(Engine.class.getName());
+    /** Samples kept per tag: 91 days at one per minute, enough for 100,000-point trends. */
+    private static final int TAG_HISTORY = 131_072;
 
     private final DangConfig config;
     private final DecisionEngine rules;
     private final DecisionStore store;
     private final ModuleCoordinator coordinator;
+    private final PlantFeed plant = new PlantFeed(new TagStore(TAG_HISTORY));
     private final InstantSource clock;
     private final List<DecisionListener> listeners = new CopyOnWriteArrayList<>();
     private final Map<ModuleName, Function<Map<String, Object>, ? extends ModuleRequest>> requestFactories =
@@ -137,6 +142,11 @@ public final class Engine implements AutoCloseable {
         }
     }
 
+    /** The live plant data: attach a source, read tags, listen to scans. */
+    public PlantFeed plant() {
+        return plant;
+    }
+
     /** The module coordinator (activity views, direct operator requests). */
     public ModuleCoordinator modules() {
         return coordinator;
@@ -165,6 +175,7 @@ public final class Engine implements AutoCloseable {
     @Override
     public void close() {
         try {
+            plant.close();
             coordinator.close();
         } finally {
             store.close();

@@ -1,6 +1,7 @@
 package org.dang.app.console;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -8,6 +9,7 @@ import java.util.concurrent.ScheduledExecutorService;
 
 import javafx.application.Platform;
 import javafx.geometry.Insets;
+import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tab;
@@ -21,6 +23,9 @@ import javafx.stage.Stage;
 import org.dang.app.history.DecisionHistoryMediator;
 import org.dang.app.history.DecisionHistoryView;
 import org.dang.app.history.DecisionHistoryViewModel;
+import org.dang.app.trend.TrendMediator;
+import org.dang.app.trend.TrendView;
+import org.dang.app.trend.TrendViewModel;
 import org.dang.engine.Engine;
 
 /** The console's main window: header with store status, and one tab per view. */
@@ -30,6 +35,9 @@ public final class ConsoleWindow implements AutoCloseable {
     private final ExecutorService background = Executors.newSingleThreadExecutor(daemon("console-background"));
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(daemon("console-throttle"));
     private final DecisionHistoryMediator historyMediator;
+    private final TrendMediator trendMediator;
+    private final TrendView trends;
+    private final TabPane tabs;
     private final Scene scene;
 
     /** Builds the window's scene over {@code engine}; call on the FX thread. */
@@ -38,6 +46,12 @@ public final class ConsoleWindow implements AutoCloseable {
         DecisionHistoryViewModel history = new DecisionHistoryViewModel(engine.store(), background);
         this.historyMediator = new DecisionHistoryMediator(history, timer, Duration.ofMillis(200));
         engine.addDecisionListener(historyMediator);
+        var source = engine.plant().source();
+        TrendViewModel trendModel = new TrendViewModel(engine.plant().tags(),
+                source == null ? List.of() : source.tags(), background);
+        this.trendMediator = new TrendMediator(trendModel, timer, Duration.ofSeconds(1));
+        engine.plant().addListener(trendMediator);
+        this.trends = new TrendView(trendModel);
 
         Label title = new Label("DAN_G Console");
         title.getStyleClass().add("title");
@@ -52,10 +66,8 @@ public final class ConsoleWindow implements AutoCloseable {
         header.getStyleClass().add("header");
         header.setPadding(new Insets(8, 12, 8, 12));
 
-        Tab decisions = new Tab("Decisions", new DecisionHistoryView(history));
-        decisions.setId("tab-decisions");
-        decisions.setClosable(false);
-        TabPane tabs = new TabPane(decisions);
+        tabs = new TabPane(tab("tab-trends", "Trends", trends), tab("tab-decisions", "Decisions",
+                new DecisionHistoryView(history)));
 
         BorderPane root = new BorderPane(tabs);
         root.setTop(header);
@@ -67,13 +79,27 @@ public final class ConsoleWindow implements AutoCloseable {
         background.execute(() -> {
             var v = engine.store().verify();
             String text = v.intact()
-                    ? "Decision log verified: " + v.rows() + " decisions, " + engine.store().path().getFileName()
+                    ? "Decision log verified at start: " + v.rows() + " decisions, chain intact"
                     : "DECISION LOG BROKEN at row " + v.brokenSeq().orElseThrow() + ": " + v.problem();
             Platform.runLater(() -> {
                 chain.setText(text);
                 chain.getStyleClass().setAll(v.intact() ? "muted" : "alarm-text");
             });
         });
+    }
+
+    private static Tab tab(String id, String title, Node content) {
+        Tab t = new Tab(title, content);
+        t.setId(id);
+        t.setClosable(false);
+        return t;
+    }
+
+    /** Opens the trend of {@code tag} (from an alarm or a tile). */
+    public void showTrend(String tag) {
+        trends.show(tag);
+        tabs.getSelectionModel().select(tabs.getTabs().stream().filter(t -> "tab-trends".equals(t.getId()))
+                .findFirst().orElseThrow());
     }
 
     /** Shows the window on {@code stage}. */
@@ -91,6 +117,7 @@ public final class ConsoleWindow implements AutoCloseable {
     @Override
     public void close() {
         engine.removeDecisionListener(historyMediator);
+        engine.plant().removeListener(trendMediator);
         timer.shutdownNow();
         background.shutdownNow();
     }

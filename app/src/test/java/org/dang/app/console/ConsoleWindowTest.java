@@ -4,19 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
-import javax.imageio.ImageIO;
-
-import javafx.embed.swing.SwingFXUtils;
-import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
-import javafx.scene.image.WritableImage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -39,7 +32,6 @@ import org.dang.engine.store.StoredDecision;
 class ConsoleWindowTest {
 
     static final Path SAMPLE = Path.of("../sample-plant-data/situations");
-    static final Path SCREENSHOTS = Path.of("../docs/screenshots");
 
     @TempDir
     Path dir;
@@ -74,11 +66,12 @@ class ConsoleWindowTest {
             assertTrue(e.ok(), e.error());
             engine.decide(e.situation());
         }
+        robot.clickOn("Decisions");
         TableView<StoredDecision> table = robot.lookup("#history-table").queryTableView();
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> table.getItems().size() == engine.store().count());
         assertTrue(table.getItems().size() > 14, "rows: " + table.getItems().size());
         Label chain = robot.lookup("#chain-status").query();
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> chain.getText().startsWith("Decision log verified"));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> chain.getText().startsWith("Decision log verified at start"));
 
         robot.clickOn("#history-text").write("crack spread");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !table.getItems().isEmpty()
@@ -90,19 +83,11 @@ class ConsoleWindowTest {
         StoredDecision selected = table.getItems().getFirst();
         assertTrue(detail.getText().contains(selected.hash()), detail.getText());
         assertTrue(detail.getText().contains("\"crack_spread_move_sigma\""), "inputs shown");
-        screenshot("decisions.png");
+        Screenshots.write(robot, table, "decisions.png");
 
         robot.doubleClickOn("#history-text").eraseText(12);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> table.getItems().size() == engine.store().count());
         assertFalse(table.getItems().isEmpty());
         assertEquals(engine.store().count(), table.getItems().size());
-    }
-
-    private void screenshot(String name) throws IOException {
-        Files.createDirectories(SCREENSHOTS);
-        Node root = robot.lookup("#history-table").query().getScene().getRoot();
-        WritableImage[] snap = new WritableImage[1];
-        robot.interact(() -> snap[0] = root.snapshot(null, null));
-        ImageIO.write(SwingFXUtils.fromFXImage(snap[0], null), "png", SCREENSHOTS.resolve(name).toFile());
     }
 }

@@ -14,6 +14,8 @@ import org.dang.engine.situation.Quality;
  */
 public final class TagStore {
 
+    private static final Quality[] QUALITIES = Quality.values();
+
     private final int capacity;
     private final Map<String, Ring> rings = new ConcurrentHashMap<>();
 
@@ -57,14 +59,14 @@ public final class TagStore {
     private static final class Ring {
         private final long[] times;
         private final double[] values;
-        private final Quality[] qualities;
+        private final byte[] qualities; // ordinals: a reference per sample would double the memory
         private int next;
         private int size;
 
         Ring(int capacity) {
             times = new long[capacity];
             values = new double[capacity];
-            qualities = new Quality[capacity];
+            qualities = new byte[capacity];
         }
 
         synchronized void add(TagSample s) {
@@ -74,7 +76,7 @@ public final class TagStore {
             }
             times[next] = t;
             values[next] = s.value();
-            qualities[next] = s.quality();
+            qualities[next] = (byte) s.quality().ordinal();
             next = (next + 1) % times.length;
             size = Math.min(size + 1, times.length);
         }
@@ -84,7 +86,7 @@ public final class TagStore {
                 return Optional.empty();
             }
             int i = (next - 1 + times.length) % times.length;
-            return Optional.of(new TagSample(tag, Instant.ofEpochMilli(times[i]), values[i], qualities[i]));
+            return Optional.of(new TagSample(tag, Instant.ofEpochMilli(times[i]), values[i], QUALITIES[qualities[i]]));
         }
 
         synchronized TagSeries copy(String tag, long from, long to) {
@@ -100,7 +102,7 @@ public final class TagStore {
                 int i = (start + lo + k) % times.length;
                 t[k] = times[i];
                 v[k] = values[i];
-                q[k] = qualities[i];
+                q[k] = QUALITIES[qualities[i]];
             }
             return new TagSeries(tag, t, v, q);
         }
