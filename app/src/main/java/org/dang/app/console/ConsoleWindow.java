@@ -23,7 +23,9 @@ import javafx.stage.Stage;
 import org.dang.app.history.DecisionHistoryMediator;
 import org.dang.app.history.DecisionHistoryView;
 import org.dang.app.history.DecisionHistoryViewModel;
-import org.dang.app.trend.TrendMediator;
+import org.dang.app.overview.OverviewView;
+import org.dang.app.overview.OverviewViewModel;
+import org.dang.app.overview.TileSpec;
 import org.dang.app.trend.TrendView;
 import org.dang.app.trend.TrendViewModel;
 import org.dang.engine.Engine;
@@ -35,7 +37,8 @@ public final class ConsoleWindow implements AutoCloseable {
     private final ExecutorService background = Executors.newSingleThreadExecutor(daemon("console-background"));
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(daemon("console-throttle"));
     private final DecisionHistoryMediator historyMediator;
-    private final TrendMediator trendMediator;
+    private final PlantViewMediator trendMediator;
+    private final PlantViewMediator overviewMediator;
     private final TrendView trends;
     private final TabPane tabs;
     private final Scene scene;
@@ -44,14 +47,22 @@ public final class ConsoleWindow implements AutoCloseable {
     public ConsoleWindow(Engine engine) {
         this.engine = engine;
         DecisionHistoryViewModel history = new DecisionHistoryViewModel(engine.store(), background);
-        this.historyMediator = new DecisionHistoryMediator(history, timer, Duration.ofMillis(200));
+        this.historyMediator = new DecisionHistoryMediator(
+                new UpdateThrottle(history::refresh, timer, Duration.ofMillis(200)));
         engine.addDecisionListener(historyMediator);
         var source = engine.plant().source();
         TrendViewModel trendModel = new TrendViewModel(engine.plant().tags(),
                 source == null ? List.of() : source.tags(), background);
-        this.trendMediator = new TrendMediator(trendModel, timer, Duration.ofSeconds(1));
+        this.trendMediator = new PlantViewMediator(new UpdateThrottle(trendModel::refresh, timer, Duration.ofSeconds(1)));
         engine.plant().addListener(trendMediator);
         this.trends = new TrendView(trendModel);
+        OverviewViewModel overviewModel = new OverviewViewModel(TileSpec.cduOverview(), engine.plant().tags(),
+                source == null ? List.of() : source.tags(), tag -> null, background);
+        this.overviewMediator = new PlantViewMediator(
+                new UpdateThrottle(overviewModel::refresh, timer, Duration.ofMillis(500)));
+        engine.plant().addListener(overviewMediator);
+        OverviewView overview = new OverviewView(overviewModel, this::showTrend);
+        overviewModel.refresh();
 
         Label title = new Label("DAN_G Console");
         title.getStyleClass().add("title");
@@ -66,7 +77,8 @@ public final class ConsoleWindow implements AutoCloseable {
         header.getStyleClass().add("header");
         header.setPadding(new Insets(8, 12, 8, 12));
 
-        tabs = new TabPane(tab("tab-trends", "Trends", trends), tab("tab-decisions", "Decisions",
+        tabs = new TabPane(tab("tab-overview", "Overview", overview), tab("tab-trends", "Trends", trends),
+                tab("tab-decisions", "Decisions",
                 new DecisionHistoryView(history)));
 
         BorderPane root = new BorderPane(tabs);
@@ -118,6 +130,7 @@ public final class ConsoleWindow implements AutoCloseable {
     public void close() {
         engine.removeDecisionListener(historyMediator);
         engine.plant().removeListener(trendMediator);
+        engine.plant().removeListener(overviewMediator);
         timer.shutdownNow();
         background.shutdownNow();
     }

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 
+import eu.hansolo.tilesfx.Tile;
 import io.fair_acc.chartfx.XYChart;
 import javafx.scene.Node;
 import org.junit.jupiter.api.AfterEach;
@@ -33,7 +34,7 @@ import org.dang.engine.plant.CsvReplaySource;
  * Trends in the real console: 100,000 replayed samples per tag are drawn with the zoom plugins, and
  * CSV (with each sample's quality) and PNG export write files.
  */
-class TrendViewTest {
+class PlantViewsTest {
 
     static final int ROWS = 100_000;
 
@@ -109,5 +110,18 @@ class TrendViewTest {
         assertEquals("coil_outlet_temp,degC,2026-07-01T08:20:00Z,,BAD", lines.get(501), "the NaN sample keeps its quality");
         assertTrue(Files.size(png) > 10_000, "PNG written");
         Screenshots.write(robot, (Node) view, "trends.png");
+    }
+
+    @Test
+    void overviewTilesShowLiveValuesAndNameBadQuality() throws Exception {
+        robot.clickOn("Overview");
+        Tile cot = robot.lookup("#tile-coil_outlet_temp").query();
+        double last = 360 + 5 * Math.sin((ROWS - 1) / 600.0);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> Math.abs(cot.getValue() - last) < 0.01);
+        assertEquals("", cot.getText());
+        assertEquals("degC", cot.getUnit());
+        Tile feed = robot.lookup("#tile-feed_rate").query();
+        assertEquals("MISSING", feed.getText(), "a tag without data says so");
+        Screenshots.write(robot, cot, "overview.png");
     }
 }

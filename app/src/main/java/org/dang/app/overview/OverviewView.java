@@ -1,0 +1,108 @@
+package org.dang.app.overview;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+import eu.hansolo.tilesfx.Section;
+import eu.hansolo.tilesfx.Tile;
+import eu.hansolo.tilesfx.TileBuilder;
+import javafx.geometry.Insets;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.paint.Color;
+
+import org.dang.engine.decision.AlertPriority;
+import org.dang.engine.situation.Quality;
+
+/**
+ * ISA-101 level-1 overview: one TilesFX tile per key tag on a grey ground. Colour appears only for
+ * an active alarm (the tile takes the priority colour); a value that is not GOOD is greyed out and
+ * names its quality. Value animation is off, as for any live data. Layout only.
+ */
+public final class OverviewView extends FlowPane {
+
+    static final Color GROUND = Color.web("#d4d4d4");
+    static final Color TEXT = Color.web("#1e1e1e");
+    static final Color MUTED = Color.web("#8a8a8a");
+    static final Color LINE = Color.web("#3a3a3a");
+    static final Color ALERT_TEXT = Color.web("#6a1b9a");
+    static final Map<AlertPriority, Color> PRIORITY = Map.of(AlertPriority.CRITICAL, Color.web("#c00000"),
+            AlertPriority.HIGH, Color.web("#e36c09"), AlertPriority.MEDIUM, Color.web("#d4b000"),
+            AlertPriority.LOW, Color.web("#9bb7d9"));
+
+    private final Map<String, Tile> tiles = new LinkedHashMap<>();
+
+    /** Builds one tile per spec; {@code openTrend} is called with the tag when a tile is clicked. */
+    public OverviewView(OverviewViewModel vm, Consumer<String> openTrend) {
+        getStyleClass().add("overview-view");
+        setHgap(10);
+        setVgap(10);
+        setPadding(new Insets(12));
+        for (TileSpec spec : vm.specs()) {
+            Tile t = TileBuilder.create()
+                    .skinType(spec.skin() == TileSpec.Skin.GAUGE ? Tile.SkinType.GAUGE : Tile.SkinType.SPARK_LINE)
+                    .prefSize(330, 260)
+                    .title(spec.title())
+                    .decimals(spec.decimals())
+                    .animated(false)
+                    .averagingPeriod(120)
+                    .backgroundColor(GROUND)
+                    .titleColor(TEXT)
+                    .valueColor(TEXT)
+                    .unitColor(TEXT)
+                    .textColor(TEXT)
+                    .foregroundBaseColor(TEXT)
+                    .barColor(LINE)
+                    .needleColor(LINE)
+                    .thresholdVisible(false)
+                    .build();
+            t.setId("tile-" + spec.tag());
+            t.setOnMouseClicked(e -> openTrend.accept(spec.tag()));
+            tiles.put(spec.tag(), t);
+        }
+        getChildren().setAll(tiles.values());
+        vm.tilesProperty().addListener((o, a, states) -> show(states));
+    }
+
+    private void show(List<TileState> states) {
+        for (TileState s : states) {
+            Tile t = tiles.get(s.spec().tag());
+            if (t == null) {
+                continue;
+            }
+            if (t.getMinValue() != s.min() || t.getMaxValue() != s.max()) {
+                t.setMinValue(s.min());
+                t.setMaxValue(s.max());
+                t.setUnit(s.unit());
+                if (s.spec().skin() == TileSpec.Skin.GAUGE) {
+                    t.setSections(normalBand(s));
+                    t.setSectionsVisible(true);
+                }
+            }
+            boolean good = s.quality() == Quality.GOOD && Double.isFinite(s.value());
+            if (Double.isFinite(s.value())) {
+                t.setValue(s.value());
+            }
+            // A value that cannot be trusted must not look like one: no number, the quality in the title.
+            t.setValueVisible(Double.isFinite(s.value()));
+            t.setText(good ? "" : s.quality().name());
+            t.setTitle(good ? s.spec().title() : s.spec().title() + "  \u2013  " + s.quality().name());
+            t.setTitleColor(good ? TEXT : ALERT_TEXT);
+            t.setValueColor(good ? TEXT : MUTED);
+            t.setBackgroundColor(s.alarm() == null ? GROUND : PRIORITY.get(s.alarm()));
+        }
+    }
+
+    /** The operating window between the LO and HI limits, shaded light. */
+    private static List<Section> normalBand(TileState s) {
+        double lo = Double.isNaN(s.lo()) ? s.min() : s.lo();
+        double hi = Double.isNaN(s.hi()) ? s.max() : s.hi();
+        return List.of(new Section(lo, hi, Color.web("#eeeeee")));
+    }
+
+    /** The tile of {@code tag} (for tests). */
+    Tile tile(String tag) {
+        return tiles.get(tag);
+    }
+}

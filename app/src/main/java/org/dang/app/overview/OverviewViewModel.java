@@ -1,0 +1,78 @@
+package org.dang.app.overview;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import javafx.application.Platform;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+
+import org.dang.engine.decision.AlertPriority;
+import org.dang.engine.plant.TagDefinition;
+import org.dang.engine.plant.TagSample;
+import org.dang.engine.plant.TagStore;
+import org.dang.engine.situation.Quality;
+
+/**
+ * State of the overview: for each tile, the newest value, its quality and the highest active alarm
+ * on its tag. Built off the FX thread; published in one {@link Platform#runLater}.
+ */
+public final class OverviewViewModel {
+
+    private final List<TileSpec> specs;
+    private final TagStore store;
+    private final Map<String, TagDefinition> definitions;
+    private final Function<String, AlertPriority> activeAlarm;
+    private final ExecutorService background;
+    private final ReadOnlyObjectWrapper<List<TileState>> tiles = new ReadOnlyObjectWrapper<>(List.of());
+
+    /**
+     * An overview of {@code specs} over {@code store}; {@code activeAlarm} gives the highest active
+     * alarm priority of a tag, or null.
+     */
+    public OverviewViewModel(List<TileSpec> specs, TagStore store, List<TagDefinition> tags,
+                             Function<String, AlertPriority> activeAlarm, ExecutorService background) {
+        this.specs = List.copyOf(specs);
+        this.store = store;
+        this.definitions = tags.stream().collect(Collectors.toMap(TagDefinition::tag, t -> t, (a, b) -> a));
+        this.activeAlarm = activeAlarm;
+        this.background = background;
+    }
+
+    /** The tiles, in layout order. */
+    public List<TileSpec> specs() {
+        return specs;
+    }
+
+    /** Recomputes every tile (any thread). */
+    public void refresh() {
+        background.execute(() -> {
+            List<TileState> out = new ArrayList<>(specs.size());
+            for (TileSpec spec : specs) {
+                out.add(state(spec));
+            }
+            Platform.runLater(() -> tiles.set(List.copyOf(out)));
+        });
+    }
+
+    private TileState state(TileSpec spec) {
+        TagDefinition d = definitions.get(spec.tag());
+        TagSample s = store.latest(spec.tag()).orElse(null);
+        double value = s == null ? Double.NaN : s.value();
+        Quality q = s == null ? Quality.MISSING : s.quality();
+        double min = d == null ? 0 : d.low();
+        double max = d == null ? 100 : d.high();
+        double lo = d == null || d.alarms().lo() == null ? Double.NaN : d.alarms().lo();
+        double hi = d == null || d.alarms().hi() == null ? Double.NaN : d.alarms().hi();
+        return new TileState(spec, d == null ? "" : d.unit(), value, q, activeAlarm.apply(spec.tag()), min, max, lo, hi);
+    }
+
+    /** The tiles' current state. */
+    public ReadOnlyObjectProperty<List<TileState>> tilesProperty() {
+        return tiles.getReadOnlyProperty();
+    }
+}
