@@ -1,9 +1,12 @@
 package org.dang.app;
 
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.InstantSource;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
@@ -12,11 +15,14 @@ import javafx.stage.Stage;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 import org.dang.app.console.ConsoleWindow;
 import org.dang.engine.Engine;
+import org.dang.engine.access.Role;
+import org.dang.engine.access.User;
 import org.dang.engine.cli.EngineOptions;
 import org.dang.engine.plant.CsvReplaySource;
 import org.dang.engine.situation.SituationReplay;
@@ -46,6 +52,10 @@ public final class ConsoleCommand implements Callable<Integer> {
             description = "Replay speed: recorded time per wall time (default ${DEFAULT-VALUE}: a minute per second).")
     double speed;
 
+    @Option(names = "--role", defaultValue = "operator", paramLabel = "ROLE",
+            description = "Role at this workstation: viewer, operator or engineer (default ${DEFAULT-VALUE}).")
+    String role;
+
     @Mixin
     EngineOptions engineOptions;
 
@@ -69,6 +79,7 @@ public final class ConsoleCommand implements Callable<Integer> {
         Path plantHistory = history != null ? history
                 : home().resolve("sample-plant-data").resolve("cdu").resolve("history.csv.gz");
         Path plantTags = tagFile != null ? tagFile : plantHistory.resolveSibling("tags.csv");
+        User user = new User(System.getProperty("user.name", "operator"), parseRole(), "console@" + host());
         CountDownLatch closed = new CountDownLatch(1);
         try (Engine engine = Engine.open(engineOptions.load());
              SituationReplay replay = SituationReplay.load(feed, InstantSource.system())) {
@@ -81,7 +92,7 @@ public final class ConsoleCommand implements Callable<Integer> {
                         + " the console runs without live plant data; pass --history FILE");
             }
             Platform.startup(() -> {
-                ConsoleWindow window = new ConsoleWindow(engine);
+                ConsoleWindow window = new ConsoleWindow(engine, user);
                 Stage stage = new Stage();
                 stage.setOnHidden(e -> {
                     window.close();
@@ -95,6 +106,23 @@ public final class ConsoleCommand implements Callable<Integer> {
             Platform.exit();
         }
         return 0;
+    }
+
+    private Role parseRole() {
+        try {
+            return Role.valueOf(role.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), "--role '" + role
+                    + "' is not a role; use viewer, operator or engineer");
+        }
+    }
+
+    private static String host() {
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException e) {
+            return "localhost";
+        }
     }
 
     private static Path home() {

@@ -14,6 +14,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
 
 import org.dang.engine.config.DangConfig;
+import org.dang.engine.access.AuditedActions;
 import org.dang.engine.coordinator.ModuleCoordinator;
 import org.dang.engine.coordinator.ModuleRejectedException;
 import org.dang.engine.coordinator.ModuleRun;
@@ -53,6 +54,7 @@ public final class Engine implements AutoCloseable {
     private final DecisionStore store;
     private final ModuleCoordinator coordinator;
     private final PlantFeed plant = new PlantFeed(new TagStore(TAG_HISTORY));
+    private final AuditedActions actions;
     private final InstantSource clock;
     private final List<DecisionListener> listeners = new CopyOnWriteArrayList<>();
     private final Map<ModuleName, Function<Map<String, Object>, ? extends ModuleRequest>> requestFactories =
@@ -64,6 +66,7 @@ public final class Engine implements AutoCloseable {
         this.clock = clock;
         this.rules = new DecisionEngine(config, clock);
         this.coordinator = new ModuleCoordinator(config.modules(), config.decisionEngine(), clock);
+        this.actions = new AuditedActions(store, clock);
     }
 
     /** Opens the engine and its decision store at {@code config.store().path()}. */
@@ -140,6 +143,11 @@ public final class Engine implements AutoCloseable {
         } catch (RuntimeException e) {
             LOG.log(Level.ERROR, "outcome " + status + " of decision " + d.id() + " was not recorded: " + e, e);
         }
+    }
+
+    /** Role-checked, audited actions (acknowledge, shelve, cancel, approve, settings). */
+    public AuditedActions actions() {
+        return actions;
     }
 
     /** The live plant data: attach a source, read tags, listen to scans. */

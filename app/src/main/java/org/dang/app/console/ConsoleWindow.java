@@ -2,6 +2,7 @@ package org.dang.app.console;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -20,6 +21,9 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.stage.Stage;
 
+import org.dang.app.activity.ActivityMediator;
+import org.dang.app.activity.ActivityView;
+import org.dang.app.activity.ActivityViewModel;
 import org.dang.app.history.DecisionHistoryMediator;
 import org.dang.app.history.DecisionHistoryView;
 import org.dang.app.history.DecisionHistoryViewModel;
@@ -29,6 +33,7 @@ import org.dang.app.overview.TileSpec;
 import org.dang.app.trend.TrendView;
 import org.dang.app.trend.TrendViewModel;
 import org.dang.engine.Engine;
+import org.dang.engine.access.User;
 
 /** The console's main window: header with store status, and one tab per view. */
 public final class ConsoleWindow implements AutoCloseable {
@@ -39,12 +44,14 @@ public final class ConsoleWindow implements AutoCloseable {
     private final DecisionHistoryMediator historyMediator;
     private final PlantViewMediator trendMediator;
     private final PlantViewMediator overviewMediator;
+    private final ActivityMediator activityMediator;
+    private final FxWatchdog watchdog = new FxWatchdog(Duration.ofMillis(100), Duration.ofMillis(50));
     private final TrendView trends;
     private final TabPane tabs;
     private final Scene scene;
 
-    /** Builds the window's scene over {@code engine}; call on the FX thread. */
-    public ConsoleWindow(Engine engine) {
+    /** Builds the window's scene over {@code engine} for {@code user}; call on the FX thread. */
+    public ConsoleWindow(Engine engine, User user) {
         this.engine = engine;
         DecisionHistoryViewModel history = new DecisionHistoryViewModel(engine.store(), background);
         this.historyMediator = new DecisionHistoryMediator(
@@ -63,6 +70,11 @@ public final class ConsoleWindow implements AutoCloseable {
         engine.plant().addListener(overviewMediator);
         OverviewView overview = new OverviewView(overviewModel, this::showTrend);
         overviewModel.refresh();
+        ActivityViewModel activity = new ActivityViewModel(engine.modules(), engine.store(), engine.actions(), user,
+                background);
+        this.activityMediator = new ActivityMediator(new UpdateThrottle(activity::refresh, timer, Duration.ofMillis(250)));
+        engine.modules().addListener(activityMediator);
+        activity.refresh();
 
         Label title = new Label("DAN_G Console");
         title.getStyleClass().add("title");
@@ -73,13 +85,15 @@ public final class ConsoleWindow implements AutoCloseable {
         chain.getStyleClass().add("muted");
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox header = new HBox(12, title, unit, spacer, chain);
+        Label who = new Label(user.name() + " (" + user.role().name().toLowerCase(Locale.ROOT) + ")");
+        who.setId("signed-in-user");
+        HBox header = new HBox(12, title, unit, spacer, chain, who);
         header.getStyleClass().add("header");
         header.setPadding(new Insets(8, 12, 8, 12));
 
         tabs = new TabPane(tab("tab-overview", "Overview", overview), tab("tab-trends", "Trends", trends),
-                tab("tab-decisions", "Decisions",
-                new DecisionHistoryView(history)));
+                tab("tab-activity", "Activity", new ActivityView(activity)),
+                tab("tab-decisions", "Decisions", new DecisionHistoryView(history)));
 
         BorderPane root = new BorderPane(tabs);
         root.setTop(header);
@@ -131,6 +145,8 @@ public final class ConsoleWindow implements AutoCloseable {
         engine.removeDecisionListener(historyMediator);
         engine.plant().removeListener(trendMediator);
         engine.plant().removeListener(overviewMediator);
+        engine.modules().removeListener(activityMediator);
+        watchdog.close();
         timer.shutdownNow();
         background.shutdownNow();
     }

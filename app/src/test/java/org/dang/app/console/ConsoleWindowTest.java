@@ -19,6 +19,8 @@ import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 import org.dang.engine.Engine;
+import org.dang.engine.access.Role;
+import org.dang.engine.access.User;
 import org.dang.engine.config.DangConfig;
 import org.dang.engine.config.StoreConfig;
 import org.dang.engine.situation.SituationReader;
@@ -47,7 +49,7 @@ class ConsoleWindowTest {
                 new StoreConfig(dir.resolve("decisions"))));
         FxToolkit.registerPrimaryStage();
         FxToolkit.setupStage(s -> {
-            window = new ConsoleWindow(engine);
+            window = new ConsoleWindow(engine, new User("op.lee", Role.OPERATOR, "test"));
             window.show(s);
         });
         WaitForAsyncUtils.waitForFxEvents();

@@ -26,6 +26,8 @@ import org.testfx.util.WaitForAsyncUtils;
 import org.dang.app.console.ConsoleWindow;
 import org.dang.app.console.Screenshots;
 import org.dang.engine.Engine;
+import org.dang.engine.access.Role;
+import org.dang.engine.access.User;
 import org.dang.engine.config.DangConfig;
 import org.dang.engine.config.StoreConfig;
 import org.dang.engine.plant.CsvReplaySource;
@@ -72,7 +74,7 @@ class PlantViewsTest {
         assertEquals(ROWS, engine.plant().scanCount());
         FxToolkit.registerPrimaryStage();
         FxToolkit.setupStage(s -> {
-            window = new ConsoleWindow(engine);
+            window = new ConsoleWindow(engine, new User("op.lee", Role.OPERATOR, "test"));
             window.show(s);
         });
         WaitForAsyncUtils.waitForFxEvents();

@@ -198,6 +198,20 @@ public final class ModuleCoordinator implements AutoCloseable {
         return lane.load(config.of(module).workers());
     }
 
+    /**
+     * Cancels a queued, running or retry-waiting run by id, for all its handles, giving {@code reason}
+     * (e.g. who cancelled it). Returns false when no live run has that id.
+     */
+    public boolean cancel(long runId, String reason) {
+        for (ModuleName name : ModuleName.values()) {
+            ModuleLane lane = lanes.get(name);
+            if (lane != null && lane.cancelRun(runId, reason)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Queued, running and retry-waiting runs of every module, module by module. */
     public List<ActiveRun> activeRuns() {
         List<ActiveRun> runs = new ArrayList<>();

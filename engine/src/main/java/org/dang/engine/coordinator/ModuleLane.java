@@ -398,6 +398,31 @@ final class ModuleLane {
         job.timeoutTask = null;
     }
 
+    /**
+     * Cancels the live run {@code runId} for every handle waiting on it (an operator's cancel from the
+     * activity view). Returns false when this lane has no such live run.
+     */
+    boolean cancelRun(long runId, String reason) {
+        List<Runnable> after = new ArrayList<>();
+        lock.lock();
+        try {
+            List<RunJob> live = new ArrayList<>(queue.inOrder());
+            live.addAll(waitingRetry);
+            running.stream().filter(j -> j.state == RunState.RUNNING).forEach(live::add);
+            RunJob job = live.stream().filter(j -> j.runId == runId).findFirst().orElse(null);
+            if (job == null) {
+                return false;
+            }
+            cancelJob(job, reason);
+            CancellationException failure = new CancellationException(name.key() + " run " + runId + ": " + reason);
+            completeAll(job, after, run -> run.fail(failure));
+            return true;
+        } finally {
+            lock.unlock();
+            after.forEach(Runnable::run);
+        }
+    }
+
     /** Cancels queued, waiting and running work and wakes the workers so they exit. */
     void close() {
         List<Runnable> after = new ArrayList<>();

@@ -149,6 +149,26 @@ class ModuleCoordinatorStopTest {
     }
 
     @Test
+    void cancellingByRunIdStopsTheRunForEveryHandle() throws Exception {
+        var events = new EventRecorder();
+        try (ModuleCoordinator coordinator = coordinator(Duration.ofSeconds(30))) {
+            coordinator.addListener(events);
+            coordinator.register(module);
+            ModuleRun<TestResult> run = coordinator.submit(TestRequest.forecast("sleepy"), OPERATOR_REQUEST);
+            Fixtures.await(looping);
+
+            assertFalse(coordinator.cancel(run.runId() + 1000, "no such run"));
+            assertTrue(coordinator.cancel(run.runId(), "cancelled by op.lee from the activity view"));
+            assertThrows(CancellationException.class, () -> await(run.result()));
+            assertCounterStopped();
+            assertEquals("cancelled by op.lee from the activity view",
+                    events.await(ModuleRunEvent.Cancelled.class, run.runId()).reason());
+            assertFalse(coordinator.cancel(run.runId(), "again"), "a finished run cannot be cancelled");
+            assertWorkerFree(coordinator);
+        }
+    }
+
+    @Test
     void cancellingAQueuedRunRemovesItFromTheQueue() throws Exception {
         CountDownLatch started = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);

@@ -1,0 +1,35 @@
+package org.dang.app.console;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import javafx.application.Platform;
+import org.junit.jupiter.api.Test;
+import org.testfx.api.FxToolkit;
+
+class FxWatchdogTest {
+
+    @Test
+    void aBlockedFxThreadIsReportedOnceAndAFreeOneNever() throws Exception {
+        FxToolkit.registerPrimaryStage();
+        try (FxWatchdog watchdog = new FxWatchdog(Duration.ofMillis(100), Duration.ofMillis(10))) {
+            TimeUnit.MILLISECONDS.sleep(300);
+            assertEquals(0, watchdog.stalls(), "an idle FX thread is not stalled");
+            CountDownLatch done = new CountDownLatch(1);
+            Platform.runLater(() -> {
+                try {
+                    TimeUnit.MILLISECONDS.sleep(400); // a view doing work it should not do on the FX thread
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                done.countDown();
+            });
+            done.await(5, TimeUnit.SECONDS);
+            TimeUnit.MILLISECONDS.sleep(200);
+            assertEquals(1, watchdog.stalls(), "one stall, reported once");
+        }
+    }
+}
