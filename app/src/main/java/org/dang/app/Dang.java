@@ -3,6 +3,7 @@ package org.dang.app;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
+import org.dang.app.bench.BenchUiCommand;
 import org.dang.engine.cli.BenchCommand;
 import org.dang.engine.cli.DecideCommand;
 import org.dang.engine.cli.HistoryCommand;
@@ -24,6 +25,8 @@ public final class Dang implements Runnable {
     /** The configured command line (also used by tests). */
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new Dang());
+        // The UI benchmark needs JavaFX, so the app adds it to the engine's bench command.
+        cl.getSubcommands().get("bench").addSubcommand("ui", new BenchUiCommand());
         cl.setExecutionExceptionHandler((ex, line, parseResult) -> {
             line.getErr().println("dang " + String.join(" ", parseResult.originalArgs()) + ": "
                     + (ex.getMessage() == null ? ex.toString() : ex.getMessage()));

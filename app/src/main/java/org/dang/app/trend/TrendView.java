@@ -5,7 +5,9 @@ import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import javax.imageio.ImageIO;
@@ -42,6 +44,13 @@ public final class TrendView extends BorderPane {
 
     private final TrendViewModel vm;
     private final VBox charts = new VBox(4);
+    /** Charts by tag, kept across refreshes so zoom and pan survive live updates. */
+    private final Map<String, Pen> pens = new LinkedHashMap<>();
+    private final Label empty = new Label("Tick one or more tags on the left to trend them.");
+
+    /** One tag's chart and the data sets it draws, updated in place. */
+    private record Pen(XYChart chart, DoubleDataSet values, DoubleDataSet bad) {
+    }
     private final CheckListView<String> tagList;
 
     /** Builds the view bound to {@code vm}. */
@@ -76,7 +85,6 @@ public final class TrendView extends BorderPane {
 
         charts.setPadding(new Insets(4));
         VBox.setVgrow(charts, Priority.ALWAYS);
-        Label empty = new Label("Tick one or more tags on the left to trend them.");
         empty.getStyleClass().add("muted");
         charts.getChildren().setAll(empty);
 
@@ -92,14 +100,21 @@ public final class TrendView extends BorderPane {
         tagList.getCheckModel().check(tag);
     }
 
-    private void draw(List<TrendData> pens) {
-        if (pens.isEmpty()) {
-            return;
+    private void draw(List<TrendData> data) {
+        pens.keySet().retainAll(data.stream().map(TrendData::tag).toList());
+        for (TrendData d : data) {
+            Pen pen = pens.computeIfAbsent(d.tag(), t -> chart(d));
+            pen.values().set(d.seconds(), d.values(), true);
+            pen.bad().set(badQuality(d), true);
         }
-        charts.getChildren().setAll(pens.stream().map(this::chart).toList());
+        if (data.isEmpty()) {
+            charts.getChildren().setAll(empty);
+        } else {
+            charts.getChildren().setAll(pens.values().stream().map(Pen::chart).toList());
+        }
     }
 
-    private XYChart chart(TrendData pen) {
+    private Pen chart(TrendData pen) {
         DefaultNumericAxis x = new DefaultNumericAxis("time", "UTC");
         x.setTimeAxis(true);
         DefaultNumericAxis y = new DefaultNumericAxis(pen.tag(), pen.unit());
@@ -115,21 +130,18 @@ public final class TrendView extends BorderPane {
         line.setPolyLineStyle(LineStyle.NORMAL);
         line.setAllowNaNs(true); // a missing sample is a gap in the line, not a dive to the axis
         DoubleDataSet values = new DoubleDataSet(pen.tag());
-        values.set(pen.seconds(), pen.values(), true);
         line.getDatasets().add(values);
-        chart.getRenderers().setAll(line);
-        DoubleDataSet bad = badQuality(pen);
-        if (bad.getDataCount() > 0) {
-            ErrorDataSetRenderer marks = new ErrorDataSetRenderer();
-            marks.setErrorStyle(ErrorStyle.NONE);
-            marks.setPolyLineStyle(LineStyle.NONE);
-            marks.setDrawMarker(true);
-            marks.getDatasets().add(bad);
-            chart.getRenderers().add(marks);
-        }
+        // Samples with bad quality but a value (out of range, spike, flat-line) are marked on the line.
+        ErrorDataSetRenderer marks = new ErrorDataSetRenderer();
+        marks.setErrorStyle(ErrorStyle.NONE);
+        marks.setPolyLineStyle(LineStyle.NONE);
+        marks.setDrawMarker(true);
+        DoubleDataSet bad = new DoubleDataSet(pen.tag() + " bad quality");
+        marks.getDatasets().add(bad);
+        chart.getRenderers().setAll(line, marks);
         chart.getPlugins().addAll(new Zoomer(), new CrosshairIndicator(), new DataPointTooltip(), new EditAxis());
         VBox.setVgrow(chart, Priority.ALWAYS);
-        return chart;
+        return new Pen(chart, values, bad);
     }
 
     private static DoubleDataSet badQuality(TrendData pen) {
