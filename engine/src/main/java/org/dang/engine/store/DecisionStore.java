@@ -406,6 +406,62 @@ public final class DecisionStore implements AutoCloseable {
         });
     }
 
+    /** Appends one alarm event; see {@link #recordAlarmEvents}. */
+    public void recordAlarmEvent(AlarmEventRecord event) {
+        recordAlarmEvents(List.of(event));
+    }
+
+    /**
+     * Appends alarm events in one transaction with one checkpoint, so an alarm flood costs one
+     * checkpoint per batch rather than per event. All or none of them are recorded.
+     */
+    public void recordAlarmEvents(List<AlarmEventRecord> events) {
+        if (events.isEmpty()) {
+            return;
+        }
+        writeInTransaction(events.size() + " alarm events", c -> {
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO alarm_events"
+                    + " (at, tag, alarm, event, priority, actor, reason, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+                for (AlarmEventRecord e : events) {
+                    ps.setObject(1, utc(e.time()));
+                    ps.setString(2, e.tag());
+                    ps.setString(3, e.alarm());
+                    ps.setString(4, e.event());
+                    ps.setString(5, e.priority());
+                    ps.setString(6, e.actor());
+                    ps.setString(7, e.reason());
+                    ps.setString(8, e.detail());
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+        });
+    }
+
+    /**
+     * Alarm events at or after {@code from} and before {@code to}, newest first (in recording order
+     * within the same instant), at most {@code limit}.
+     */
+    public List<AlarmEventRecord> alarmEvents(Instant from, Instant to, int limit) {
+        return read("alarm events", c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT at, tag, alarm, event, priority, actor, reason,"
+                    + " detail FROM alarm_events WHERE at >= ? AND at < ? ORDER BY at DESC, id DESC LIMIT ?")) {
+                ps.setObject(1, utc(from));
+                ps.setObject(2, utc(to));
+                ps.setInt(3, limit);
+                List<AlarmEventRecord> out = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(new AlarmEventRecord(rs.getObject(1, OffsetDateTime.class).toInstant(),
+                                rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6),
+                                rs.getString(7), rs.getString(8)));
+                    }
+                }
+                return out;
+            }
+        });
+    }
+
     /** Records a finished module run. */
     public void recordModuleRun(ModuleRunRecord r) {
         writeInTransaction("module run " + r.runId(), c -> {
@@ -576,7 +632,10 @@ public final class DecisionStore implements AutoCloseable {
         }
     }
 
-    /** Low-rate writes (outcomes, audit, module runs): their own connection, then a checkpoint for durability. */
+    /**
+     * Low-rate writes (outcomes, audit, module runs, batches of alarm events): their own connection,
+     * then a checkpoint for durability.
+     */
     private void writeInTransaction(String what, SqlWrite work) {
         try (Connection c = readers.getConnection()) {
             c.setAutoCommit(false);
