@@ -7,6 +7,7 @@ import java.util.Set;
 public enum Action {
     ACKNOWLEDGE_ALARM("acknowledge alarms", Set.of(Role.OPERATOR, Role.ENGINEER)),
     SHELVE_ALARM("shelve alarms", Set.of(Role.ENGINEER)),
+    UNSHELVE_ALARM("unshelve alarms", Set.of(Role.ENGINEER)),
     APPROVE_SETPOINT("approve setpoint changes", Set.of(Role.OPERATOR, Role.ENGINEER)),
     REQUEST_MODULE_RUN("request module runs", Set.of(Role.OPERATOR, Role.ENGINEER)),
     CANCEL_MODULE_RUN("cancel module runs", Set.of(Role.OPERATOR, Role.ENGINEER)),

@@ -10,12 +10,16 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 
+import org.dang.engine.access.AccessDeniedException;
+import org.dang.engine.access.Action;
+import org.dang.engine.access.User;
 import org.dang.engine.decision.AlertPriority;
 import org.dang.engine.plant.PlantScan;
 import org.dang.engine.plant.TagSample;
@@ -40,6 +44,7 @@ public final class AlarmBoard implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(AlarmBoard.class.getName());
     private static final String AUDIT_OK = "OK";
     private static final String AUDIT_REJECTED = "REJECTED";
+    private static final String AUDIT_DENIED = "DENIED";
 
     private final String unit;
     private final AlarmBoardConfig config;
@@ -115,11 +120,12 @@ public final class AlarmBoard implements AutoCloseable {
      * false when there is nothing to acknowledge. Either way the attempt is audited.
      *
      * @throws IllegalArgumentException for an unknown alarm id
+     * @throws AccessDeniedException    when the user's role may not acknowledge (audited as DENIED)
      */
-    public boolean acknowledge(String alarmId, Operator who) {
+    public boolean acknowledge(String alarmId, User who) {
         Objects.requireNonNull(who, "who");
         return locked(out -> {
-            AlarmTracker a = tracker(alarmId, who, "acknowledge_alarm");
+            AlarmTracker a = tracker(alarmId, who, Action.ACKNOWLEDGE_ALARM);
             AlarmState before = a.state();
             Instant now = clock.instant();
             boolean done = a.acknowledge(who.name(), now, out);
@@ -136,12 +142,13 @@ public final class AlarmBoard implements AutoCloseable {
      *
      * @throws IllegalArgumentException for an unknown alarm, a blank reason, or a duration that is not
      *                                  positive or exceeds the configured maximum (audited as REJECTED)
+     * @throws AccessDeniedException    when the user's role may not shelve (audited as DENIED)
      */
-    public void shelve(String alarmId, Operator who, String reason, Duration duration) {
+    public void shelve(String alarmId, User who, String reason, Duration duration) {
         Objects.requireNonNull(who, "who");
         Objects.requireNonNull(duration, "duration");
         locked(out -> {
-            AlarmTracker a = tracker(alarmId, who, "shelve_alarm");
+            AlarmTracker a = tracker(alarmId, who, Action.SHELVE_ALARM);
             Instant now = clock.instant();
             String problem = reason == null || reason.isBlank() ? "a shelve needs a reason"
                     : !duration.isPositive() ? "shelve time must be positive, was " + duration
@@ -166,10 +173,10 @@ public final class AlarmBoard implements AutoCloseable {
      *
      * @throws IllegalArgumentException for an unknown alarm id
      */
-    public boolean unshelve(String alarmId, Operator who) {
+    public boolean unshelve(String alarmId, User who) {
         Objects.requireNonNull(who, "who");
         return locked(out -> {
-            AlarmTracker a = tracker(alarmId, who, "unshelve_alarm");
+            AlarmTracker a = tracker(alarmId, who, Action.UNSHELVE_ALARM);
             Instant now = clock.instant();
             boolean shelved = a.state() == AlarmState.SHELVED;
             if (shelved) {
@@ -274,10 +281,15 @@ public final class AlarmBoard implements AutoCloseable {
         }
     }
 
-    private AlarmTracker tracker(String alarmId, Operator who, String action) {
+    private AlarmTracker tracker(String alarmId, User who, Action action) {
+        if (!action.allowedFor(who.role())) {
+            String reason = action.denialReason(who.role());
+            audit(clock.instant(), who, action.auditName(), String.valueOf(alarmId), AUDIT_DENIED, reason);
+            throw new AccessDeniedException(reason);
+        }
         AlarmTracker a = byId.get(alarmId);
         if (a == null) {
-            audit(clock.instant(), who, action, String.valueOf(alarmId), AUDIT_REJECTED, "no such alarm");
+            audit(clock.instant(), who, action.auditName(), String.valueOf(alarmId), AUDIT_REJECTED, "no such alarm");
             throw new IllegalArgumentException("no alarm " + alarmId + " on unit " + unit);
         }
         return a;
@@ -288,9 +300,10 @@ public final class AlarmBoard implements AutoCloseable {
                 config.floodAbove(), null, null, message);
     }
 
-    private void audit(Instant now, Operator who, String action, String target, String result, String detail) {
+    private void audit(Instant now, User who, String action, String target, String result, String detail) {
         try {
-            journal.audit(new AuditEvent(now, who.name(), who.role(), action, target, who.origin(), result, detail));
+            journal.audit(new AuditEvent(now, who.name(), who.role().name().toLowerCase(Locale.ROOT), action, target,
+                    who.origin(), result, detail));
         } catch (RuntimeException e) {
             LOG.log(Level.ERROR, () -> "Audit of " + action + " " + target + " by " + who.name() + " was not kept", e);
         }

@@ -21,6 +21,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import org.dang.engine.access.AccessDeniedException;
 import org.dang.engine.decision.AlertPriority;
 import org.dang.engine.store.AlarmEventRecord;
 import org.dang.engine.store.AuditEvent;
@@ -39,6 +40,27 @@ class AlarmAcknowledgeShelveTest {
     private void scanAt(AlarmBoard board, double value) {
         clock.advance(Duration.ofSeconds(1));
         board.scan(scan(clock.instant(), "TI-101", value));
+    }
+
+    @Test
+    void rolesAreEnforcedAndEveryDenialIsAudited() throws Exception {
+        try (DecisionStore store = DecisionStore.open(dir.resolve("decisions"));
+             StoreAlarmJournal journal = new StoreAlarmJournal(store);
+             AlarmBoard board = AlarmFixtures.board(AlarmFixtures.limits(TOP_TEMP), journal, clock)) {
+            scanAt(board, 360);
+            assertThrows(AccessDeniedException.class, () -> board.acknowledge(HI, AlarmFixtures.VERA));
+            assertEquals(AlarmState.UNACK_ACTIVE, state(board, HI), "a viewer's acknowledge changes nothing");
+            assertThrows(AccessDeniedException.class, () -> board.shelve(HI, AlarmFixtures.OLE, "noisy",
+                    Duration.ofMinutes(10)));
+            assertTrue(board.acknowledge(HI, AlarmFixtures.OLE), "an operator may acknowledge");
+
+            assertTrue(journal.awaitWritten(Duration.ofSeconds(30)));
+            List<AuditEvent> audit = new ArrayList<>(store.auditTrail(10));
+            Collections.reverse(audit);
+            assertEquals(List.of("acknowledge_alarm DENIED vera", "shelve_alarm DENIED ole", "acknowledge_alarm OK ole"),
+                    audit.stream().map(a -> a.action() + " " + a.result() + " " + a.actor()).toList());
+            assertTrue(audit.getFirst().detail().contains("signed in as viewer"), audit.getFirst().detail());
+        }
     }
 
     @Test
@@ -74,7 +96,7 @@ class AlarmAcknowledgeShelveTest {
             Collections.reverse(audit);
             assertEquals(List.of("OK", "OK", "REJECTED", "REJECTED"), audit.stream().map(AuditEvent::result).toList());
             assertTrue(audit.stream().allMatch(a -> a.action().equals("acknowledge_alarm") && a.actor().equals("anna")
-                    && a.role().equals("operator") && a.origin().equals("console-cr1")));
+                    && a.role().equals("engineer") && a.origin().equals("console-cr1")));
             assertEquals(List.of(HI, HI, HI, "TI-999.HI"), audit.stream().map(AuditEvent::target).toList());
             assertEquals("UNACK_ACTIVE -> ACK_ACTIVE", audit.get(0).detail());
             assertEquals("UNACK_CLEARED -> NORMAL", audit.get(1).detail());

@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
+import org.dang.engine.access.Role;
+import org.dang.engine.access.User;
 import org.dang.engine.decision.AlertPriority;
 import org.dang.engine.plant.AlarmLimits;
 import org.dang.engine.plant.PlantScan;
@@ -15,7 +17,12 @@ import org.dang.engine.situation.Quality;
 final class AlarmFixtures {
 
     static final Instant T0 = Instant.parse("2026-11-24T04:00:00Z");
-    static final Operator ANNA = new Operator("anna", "operator", "console-cr1");
+    /** An engineer: may acknowledge, shelve and unshelve. */
+    static final User ANNA = new User("anna", Role.ENGINEER, "console-cr1");
+    /** An operator: may acknowledge, not shelve. */
+    static final User OLE = new User("ole", Role.OPERATOR, "console-cr2");
+    /** A viewer: may do neither. */
+    static final User VERA = new User("vera", Role.VIEWER, "console-cr3");
 
     /** Column top temperature: LOLO 50, LO 80, HI 350, HIHI 380, MEDIUM, deadband 5. */
     static final TagDefinition TOP_TEMP = new TagDefinition("TI-101", "column top temperature", "degC", 0, 500,
