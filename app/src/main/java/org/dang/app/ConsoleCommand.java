@@ -85,7 +85,7 @@ public final class ConsoleCommand implements Callable<Integer> {
              SituationReplay replay = SituationReplay.load(feed, InstantSource.system())) {
             replay.errors().forEach(e -> spec.commandLine().getErr().println("skipped: " + e));
             if (Files.isReadable(plantHistory) && Files.isReadable(plantTags)) {
-                engine.plant().attach(new CsvReplaySource(plantHistory, plantTags,
+                engine.attach(new CsvReplaySource(plantHistory, plantTags,
                         new CsvReplaySource.Options(speed, true)));
             } else {
                 spec.commandLine().getErr().println("no plant history at " + plantHistory + " (or its tags.csv):"

@@ -67,7 +67,7 @@ public final class SelfTestCommand implements Callable<Integer> {
         if (!Files.isReadable(history) || !Files.isReadable(tags)) {
             return report(out, false, "plant history present at " + history);
         }
-        engine.plant().attach(new CsvReplaySource(history, tags, new CsvReplaySource.Options(0, false)));
+        engine.attach(new CsvReplaySource(history, tags, new CsvReplaySource.Options(0, false)));
         for (int i = 0; i < 600 && engine.plant().scanCount() < scans; i++) {
             TimeUnit.MILLISECONDS.sleep(50);
         }

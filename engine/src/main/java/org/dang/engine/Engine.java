@@ -5,8 +5,10 @@ import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
@@ -15,10 +17,16 @@ import java.util.function.Function;
 
 import org.dang.engine.config.DangConfig;
 import org.dang.engine.access.AuditedActions;
+import org.dang.engine.alarm.AlarmBoard;
+import org.dang.engine.alarm.AlarmBoardConfig;
+import org.dang.engine.alarm.AlarmDefinition;
+import org.dang.engine.alarm.AlarmDefinitions;
+import org.dang.engine.alarm.StoreAlarmJournal;
 import org.dang.engine.coordinator.ModuleCoordinator;
 import org.dang.engine.coordinator.ModuleRejectedException;
 import org.dang.engine.coordinator.ModuleRun;
 import org.dang.engine.coordinator.ModuleTimeoutException;
+import org.dang.engine.decision.AlertPriority;
 import org.dang.engine.decision.Decision;
 import org.dang.engine.decision.DecisionAction;
 import org.dang.engine.decision.DecisionEngine;
@@ -28,7 +36,14 @@ import org.dang.engine.module.ModuleRequest;
 import org.dang.engine.module.ModuleResult;
 import org.dang.engine.module.PlantModule;
 import org.dang.engine.module.WorkPriority;
+import org.dang.engine.monitor.quality.QualityConfig;
+import org.dang.engine.monitor.quality.TagQualityMonitor;
+import org.dang.engine.plant.DataProblem;
+import org.dang.engine.plant.PlantDataListener;
+import org.dang.engine.plant.PlantDataSource;
 import org.dang.engine.plant.PlantFeed;
+import org.dang.engine.plant.PlantScan;
+import org.dang.engine.plant.TagDefinition;
 import org.dang.engine.plant.TagStore;
 import org.dang.engine.situation.Situation;
 import org.dang.engine.store.DecisionOutcome;
@@ -46,6 +61,13 @@ import org.dang.engine.store.StoredDecision;
 public final class Engine implements AutoCloseable {
 
     private static final Logger LOG = System.getLogger(Engine.class.getName());
+    /** The unit the alarm board watches. */
+    private static final String UNIT = "CDU";
+    /** Alarm delays, in data time: an alarm rises at once and clears after a minute back in range. */
+    private static final Duration ALARM_ON_DELAY = Duration.ZERO;
+    private static final Duration ALARM_OFF_DELAY = Duration.ofMinutes(1);
+    /** A tag must be bad this long before its quality alarm rises (one stale or spiky scan is not news). */
+    private static final Duration QUALITY_ALARM_DELAY = Duration.ofMinutes(2);
     /** Samples kept per tag: 91 days at one per minute, enough for 100,000-point trends. */
     private static final int TAG_HISTORY = 131_072;
 
@@ -55,6 +77,8 @@ public final class Engine implements AutoCloseable {
     private final ModuleCoordinator coordinator;
     private final PlantFeed plant = new PlantFeed(new TagStore(TAG_HISTORY));
     private final AuditedActions actions;
+    private volatile AlarmBoard alarms;
+    private volatile StoreAlarmJournal alarmJournal;
     private final InstantSource clock;
     private final List<DecisionListener> listeners = new CopyOnWriteArrayList<>();
     private final Map<ModuleName, Function<Map<String, Object>, ? extends ModuleRequest>> requestFactories =
@@ -150,7 +174,45 @@ public final class Engine implements AutoCloseable {
         return actions;
     }
 
-    /** The live plant data: attach a source, read tags, listen to scans. */
+    /**
+     * Starts live plant data from {@code source}: every scan gets data-quality flags (stale, missing,
+     * flat-line, out of range, spike), goes into the tag store, and through the unit's ISA-18.2 alarm
+     * board, whose definitions come from the source's tag limits plus a quality alarm per tag.
+     */
+    public synchronized void attach(PlantDataSource source) {
+        if (alarms != null) {
+            throw new IllegalStateException("a plant data source is already attached");
+        }
+        List<AlarmDefinition> definitions = new ArrayList<>();
+        for (TagDefinition t : source.tags()) {
+            definitions.addAll(AlarmDefinitions.fromLimits(t, ALARM_ON_DELAY, ALARM_OFF_DELAY));
+            definitions.add(AlarmDefinitions.quality(t, AlertPriority.LOW, QUALITY_ALARM_DELAY, ALARM_OFF_DELAY));
+        }
+        alarmJournal = new StoreAlarmJournal(store);
+        AlarmBoard board = new AlarmBoard(UNIT, definitions, AlarmBoardConfig.defaults(), alarmJournal, clock);
+        alarms = board;
+        TagQualityMonitor quality = new TagQualityMonitor(source.tags(), QualityConfig.defaults());
+        plant.addListener(new PlantDataListener() {
+            @Override
+            public void scan(PlantScan scan) {
+                board.scan(scan);
+            }
+
+            @Override
+            public void problem(DataProblem problem) {
+                // Data problems are kept by the feed; alarms follow the quality flags instead.
+            }
+        });
+        plant.attach(source, scan -> quality.accept(scan).map(q -> List.of(q.scan())).orElse(List.of()),
+                () -> quality.flush().map(q -> List.of(q.scan())).orElse(List.of()));
+    }
+
+    /** The unit's alarm board, once a plant data source is attached. */
+    public Optional<AlarmBoard> alarms() {
+        return Optional.ofNullable(alarms);
+    }
+
+    /** The live plant data: read tags, listen to scans. */
     public PlantFeed plant() {
         return plant;
     }
@@ -185,6 +247,10 @@ public final class Engine implements AutoCloseable {
         try {
             plant.close();
             coordinator.close();
+            if (alarms != null) {
+                alarms.close();
+                alarmJournal.close(); // writes what is queued before the store closes
+            }
         } finally {
             store.close();
         }

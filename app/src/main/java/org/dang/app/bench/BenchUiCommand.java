@@ -70,7 +70,7 @@ public final class BenchUiCommand implements Callable<Integer> {
             SyntheticPlant plant = new SyntheticPlant(tags, Duration.ofSeconds(1));
             String trended = plant.tags().getFirst().tag();
             prefill(engine, trended);
-            engine.plant().attach(plant); // before the window: the views take their tag list from the source
+            engine.attach(plant); // before the window: the views take their tag list from the source
             CompletableFuture<Long> firstFrame = new CompletableFuture<>();
             ConsoleWindow[] window = new ConsoleWindow[1];
             Platform.startup(() -> {

@@ -67,7 +67,7 @@ class PlantViewsTest {
         DangConfig d = DangConfig.defaults();
         engine = Engine.open(new DangConfig(d.orchestrator(), d.modules(), d.decisionEngine(),
                 new StoreConfig(dir.resolve("decisions"))));
-        engine.plant().attach(new CsvReplaySource(history, tags, new CsvReplaySource.Options(0, false)));
+        engine.attach(new CsvReplaySource(history, tags, new CsvReplaySource.Options(0, false)));
         for (int i = 0; i < 600 && engine.plant().scanCount() < ROWS; i++) {
             TimeUnit.MILLISECONDS.sleep(50);
         }

@@ -97,6 +97,7 @@ public final class CsvReplaySource implements PlantDataSource {
             listener.problem(new DataProblem(history.toString(), 0, "", "replay stopped: " + e.getMessage()));
             LOG.log(Level.ERROR, "replay of " + history + " stopped", e);
         }
+        listener.ended();
     }
 
     /** Replays the file once; returns the time span it covered plus one step, for the next loop's shift. */

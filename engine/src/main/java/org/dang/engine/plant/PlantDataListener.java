@@ -8,4 +8,8 @@ public interface PlantDataListener {
 
     /** A problem with the incoming data (the scan it belongs to still arrives, with quality flags). */
     void problem(DataProblem problem);
+
+    /** The source has no more data (a replay reached its end without looping, or stopped). */
+    default void ended() {
+    }
 }

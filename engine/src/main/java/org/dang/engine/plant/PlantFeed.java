@@ -7,10 +7,12 @@ import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
- * The live plant data as the engine holds it: scans from a data source go into the tag store and
- * then to listeners (monitoring, views) in order; data problems are kept (the newest 1000) and
+ * The live plant data as the engine holds it: scans from a data source are qualified (data-quality
+ * flags), go into the tag store and then to listeners (alarms, monitoring, views) in order; data problems are kept (the newest 1000) and
  * counted so nothing reported is lost from sight.
  */
 public final class PlantFeed implements PlantDataListener, AutoCloseable {
@@ -24,18 +26,32 @@ public final class PlantFeed implements PlantDataListener, AutoCloseable {
     private final AtomicLong problemCount = new AtomicLong();
     private final AtomicLong scanCount = new AtomicLong();
     private volatile PlantDataSource source;
+    private volatile Function<PlantScan, List<PlantScan>> qualifier = List::of;
+    private volatile Supplier<List<PlantScan>> flush = List::of;
 
     /** A feed writing into {@code store}. */
     public PlantFeed(TagStore store) {
         this.store = store;
     }
 
-    /** Starts {@code newSource}; only one source feeds at a time. */
-    public synchronized void attach(PlantDataSource newSource) {
+    /** Starts {@code newSource} with scans passed on as they come; only one source feeds at a time. */
+    public void attach(PlantDataSource newSource) {
+        attach(newSource, List::of, List::of);
+    }
+
+    /**
+     * Starts {@code newSource}; every raw scan first goes through {@code qualify}, which returns the
+     * scans ready to store (with quality flags set; possibly none yet, possibly one held back), and
+     * {@code flushQualified} returns what it still holds when the source ends.
+     */
+    public synchronized void attach(PlantDataSource newSource, Function<PlantScan, List<PlantScan>> qualify,
+                                    Supplier<List<PlantScan>> flushQualified) {
         if (source != null) {
             throw new IllegalStateException("a data source is already attached: " + source.name());
         }
         source = newSource;
+        qualifier = qualify;
+        flush = flushQualified;
         newSource.start(this);
     }
 
@@ -60,7 +76,13 @@ public final class PlantFeed implements PlantDataListener, AutoCloseable {
     }
 
     @Override
-    public void scan(PlantScan scan) {
+    public void scan(PlantScan raw) {
+        for (PlantScan scan : qualifier.apply(raw)) {
+            deliver(scan);
+        }
+    }
+
+    private void deliver(PlantScan scan) {
         store.append(scan);
         scanCount.incrementAndGet();
         for (PlantDataListener l : listeners) {
@@ -86,6 +108,18 @@ public final class PlantFeed implements PlantDataListener, AutoCloseable {
                 l.problem(problem);
             } catch (RuntimeException e) {
                 LOG.log(Level.WARNING, "plant data listener failed on a problem: " + e, e);
+            }
+        }
+    }
+
+    @Override
+    public void ended() {
+        flush.get().forEach(this::deliver);
+        for (PlantDataListener l : listeners) {
+            try {
+                l.ended();
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "plant data listener failed at end of data: " + e, e);
             }
         }
     }
