@@ -37,8 +37,8 @@ public record PumpDegradation(Instant start, Instant end, double wear, String de
 
     @Override
     public String describe() {
-        return String.format(Locale.ROOT, "charge pump P-101 wear +%.2f over %s (capacity down to %.0f bbl/d at the end"
-                + " if alone, vibration up)", wear, CduEvent.hours(duration()),
-                CduModel.PUMP_CAPACITY_CLEAN * (1 - CduModel.PUMP_CAPACITY_LOSS * wear));
+        return String.format(Locale.ROOT, "charge pump P-101 wear +%.2f over %s (capacity -%,.0f bbl/d, vibration"
+                + " +%.1f mm/s)", wear, CduEvent.hours(duration()),
+                CduModel.PUMP_CAPACITY_CLEAN * CduModel.PUMP_CAPACITY_LOSS * wear, CduModel.VIBRATION_PER_WEAR * wear);
     }
 }
