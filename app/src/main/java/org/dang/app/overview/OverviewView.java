@@ -42,7 +42,7 @@ public final class OverviewView extends FlowPane {
         for (TileSpec spec : vm.specs()) {
             Tile t = TileBuilder.create()
                     .skinType(spec.skin() == TileSpec.Skin.GAUGE ? Tile.SkinType.GAUGE : Tile.SkinType.SPARK_LINE)
-                    .prefSize(330, 260)
+                    .prefSize(340, 250)
                     .title(spec.title())
                     .decimals(spec.decimals())
                     .animated(false)
