@@ -4,7 +4,6 @@ import java.util.function.Function;
 
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.scene.control.Button;
@@ -19,6 +18,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
+import org.dang.app.console.Selections;
 import org.dang.engine.coordinator.ActiveRun;
 import org.dang.engine.store.ModuleRunRecord;
 
@@ -45,7 +45,7 @@ public final class ActivityView extends BorderPane {
         active.getColumns().add(text("Step", 320, ActiveRun::progressMessage));
         active.getColumns().add(text("Queued (UTC)", 190, r -> r.queuedAt().toString()));
         active.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        keepSelectionAcrossRefreshes(active);
+        Selections.keepAcrossRefreshes(active, ActiveRun::runId);
 
         Button cancel = new Button("Cancel selected run");
         cancel.setId("activity-cancel");
@@ -88,24 +88,6 @@ public final class ActivityView extends BorderPane {
         VBox.setVgrow(recent, Priority.ALWAYS);
         setTop(bar);
         setCenter(split);
-    }
-
-    /** A refresh replaces the rows; the operator's selection must survive it (it is the run to cancel). */
-    private static void keepSelectionAcrossRefreshes(TableView<ActiveRun> table) {
-        long[] selectedRun = {-1};
-        table.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
-            if (b != null) {
-                selectedRun[0] = b.runId();
-            }
-        });
-        table.getItems().addListener((ListChangeListener<ActiveRun>) c -> {
-            for (int i = 0; i < table.getItems().size(); i++) {
-                if (table.getItems().get(i).runId() == selectedRun[0]) {
-                    table.getSelectionModel().select(i);
-                    return;
-                }
-            }
-        });
     }
 
     private static TableColumn<ActiveRun, String> text(String title, double width, Function<ActiveRun, String> f) {

@@ -3,6 +3,7 @@ package org.dang.app.console;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -19,11 +20,17 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 
 import org.dang.app.activity.ActivityMediator;
 import org.dang.app.activity.ActivityView;
 import org.dang.app.activity.ActivityViewModel;
+import org.dang.app.alarm.ActiveAlarms;
+import org.dang.app.alarm.AlarmBanner;
+import org.dang.app.alarm.AlarmMediator;
+import org.dang.app.alarm.AlarmView;
+import org.dang.app.alarm.AlarmViewModel;
 import org.dang.app.history.DecisionHistoryMediator;
 import org.dang.app.history.DecisionHistoryView;
 import org.dang.app.history.DecisionHistoryViewModel;
@@ -34,6 +41,7 @@ import org.dang.app.trend.TrendView;
 import org.dang.app.trend.TrendViewModel;
 import org.dang.engine.Engine;
 import org.dang.engine.access.User;
+import org.dang.engine.alarm.AlarmBoard;
 
 /** The console's main window: header with store status, and one tab per view. */
 public final class ConsoleWindow implements AutoCloseable {
@@ -45,6 +53,7 @@ public final class ConsoleWindow implements AutoCloseable {
     private final PlantViewMediator trendMediator;
     private final PlantViewMediator overviewMediator;
     private final ActivityMediator activityMediator;
+    private final AlarmMediator alarmMediator;
     private final FxWatchdog watchdog = new FxWatchdog(Duration.ofMillis(100), Duration.ofMillis(50));
     private final TrendView trends;
     private final TabPane tabs;
@@ -64,7 +73,8 @@ public final class ConsoleWindow implements AutoCloseable {
         engine.plant().addListener(trendMediator);
         this.trends = new TrendView(trendModel);
         OverviewViewModel overviewModel = new OverviewViewModel(TileSpec.cduOverview(), engine.plant().tags(),
-                source == null ? List.of() : source.tags(), tag -> null, background);
+                source == null ? List.of() : source.tags(), () -> engine.alarms().map(ActiveAlarms::byTag)
+                        .orElse(Map.of()), background);
         this.overviewMediator = new PlantViewMediator(
                 new UpdateThrottle(overviewModel::refresh, timer, Duration.ofMillis(500)));
         engine.plant().addListener(overviewMediator);
@@ -91,12 +101,31 @@ public final class ConsoleWindow implements AutoCloseable {
         header.getStyleClass().add("header");
         header.setPadding(new Insets(8, 12, 8, 12));
 
-        tabs = new TabPane(tab("tab-overview", "Overview", overview), tab("tab-trends", "Trends", trends),
+        Node alarmsView;
+        Node banner;
+        if (engine.alarms().isPresent()) {
+            AlarmBoard board = engine.alarms().get();
+            AlarmViewModel alarmModel = new AlarmViewModel(board, user, background);
+            alarmMediator = new AlarmMediator(new UpdateThrottle(alarmModel::refresh, timer, Duration.ofMillis(250)));
+            board.addListener(alarmMediator);
+            alarmModel.refresh();
+            alarmsView = new AlarmView(alarmModel, this::showTrend);
+            banner = new AlarmBanner(alarmModel);
+        } else {
+            alarmMediator = null;
+            alarmsView = new Label("No plant data source is attached, so there are no alarms to show.");
+            banner = new Label("no plant data");
+        }
+        HBox alarmRow = new HBox(banner);
+        alarmRow.getStyleClass().add("alarm-row");
+        alarmRow.setPadding(new Insets(4, 12, 4, 12));
+        tabs = new TabPane(tab("tab-overview", "Overview", overview), tab("tab-alarms", "Alarms", alarmsView),
+                tab("tab-trends", "Trends", trends),
                 tab("tab-activity", "Activity", new ActivityView(activity)),
                 tab("tab-decisions", "Decisions", new DecisionHistoryView(history)));
 
         BorderPane root = new BorderPane(tabs);
-        root.setTop(header);
+        root.setTop(new VBox(header, alarmRow));
         scene = new Scene(root, 1440, 900);
         scene.getStylesheets().add(Objects.requireNonNull(
                 ConsoleWindow.class.getResource("/org/dang/ui/theme-light.css"), "theme-light.css").toExternalForm());
@@ -105,7 +134,7 @@ public final class ConsoleWindow implements AutoCloseable {
         background.execute(() -> {
             var v = engine.store().verify();
             String text = v.intact()
-                    ? "Decision log verified at start: " + v.rows() + " decisions, chain intact"
+                    ? "Decision log verified: " + v.rows() + " decisions, chain intact"
                     : "DECISION LOG BROKEN at row " + v.brokenSeq().orElseThrow() + ": " + v.problem();
             Platform.runLater(() -> {
                 chain.setText(text);
@@ -146,6 +175,9 @@ public final class ConsoleWindow implements AutoCloseable {
         engine.plant().removeListener(trendMediator);
         engine.plant().removeListener(overviewMediator);
         engine.modules().removeListener(activityMediator);
+        if (alarmMediator != null) {
+            engine.alarms().ifPresent(b -> b.removeListener(alarmMediator));
+        }
         watchdog.close();
         timer.shutdownNow();
         background.shutdownNow();

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
-import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import javafx.application.Platform;
@@ -26,20 +26,20 @@ public final class OverviewViewModel {
     private final List<TileSpec> specs;
     private final TagStore store;
     private final Map<String, TagDefinition> definitions;
-    private final Function<String, AlertPriority> activeAlarm;
+    private final Supplier<Map<String, AlertPriority>> activeAlarms;
     private final ExecutorService background;
     private final ReadOnlyObjectWrapper<List<TileState>> tiles = new ReadOnlyObjectWrapper<>(List.of());
 
     /**
-     * An overview of {@code specs} over {@code store}; {@code activeAlarm} gives the highest active
-     * alarm priority of a tag, or null.
+     * An overview of {@code specs} over {@code store}; {@code activeAlarms} gives the highest active
+     * alarm priority per tag (read once per refresh).
      */
     public OverviewViewModel(List<TileSpec> specs, TagStore store, List<TagDefinition> tags,
-                             Function<String, AlertPriority> activeAlarm, ExecutorService background) {
+                             Supplier<Map<String, AlertPriority>> activeAlarms, ExecutorService background) {
         this.specs = List.copyOf(specs);
         this.store = store;
         this.definitions = tags.stream().collect(Collectors.toMap(TagDefinition::tag, t -> t, (a, b) -> a));
-        this.activeAlarm = activeAlarm;
+        this.activeAlarms = activeAlarms;
         this.background = background;
     }
 
@@ -52,14 +52,15 @@ public final class OverviewViewModel {
     public void refresh() {
         background.execute(() -> {
             List<TileState> out = new ArrayList<>(specs.size());
+            Map<String, AlertPriority> alarms = activeAlarms.get();
             for (TileSpec spec : specs) {
-                out.add(state(spec));
+                out.add(state(spec, alarms.get(spec.tag())));
             }
             Platform.runLater(() -> tiles.set(List.copyOf(out)));
         });
     }
 
-    private TileState state(TileSpec spec) {
+    private TileState state(TileSpec spec, AlertPriority alarm) {
         TagDefinition d = definitions.get(spec.tag());
         TagSample s = store.latest(spec.tag()).orElse(null);
         double value = s == null ? Double.NaN : s.value();
@@ -68,7 +69,7 @@ public final class OverviewViewModel {
         double max = d == null ? 100 : d.high();
         double lo = d == null || d.alarms().lo() == null ? Double.NaN : d.alarms().lo();
         double hi = d == null || d.alarms().hi() == null ? Double.NaN : d.alarms().hi();
-        return new TileState(spec, d == null ? "" : d.unit(), value, q, activeAlarm.apply(spec.tag()), min, max, lo, hi);
+        return new TileState(spec, d == null ? "" : d.unit(), value, q, alarm, min, max, lo, hi);
     }
 
     /** The tiles' current state. */

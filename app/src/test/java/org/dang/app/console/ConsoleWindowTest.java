@@ -73,7 +73,7 @@ class ConsoleWindowTest {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> table.getItems().size() == engine.store().count());
         assertTrue(table.getItems().size() > 14, "rows: " + table.getItems().size());
         Label chain = robot.lookup("#chain-status").query();
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> chain.getText().startsWith("Decision log verified at start"));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> chain.getText().startsWith("Decision log verified"));
 
         robot.clickOn("#history-text").write("crack spread");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !table.getItems().isEmpty()
