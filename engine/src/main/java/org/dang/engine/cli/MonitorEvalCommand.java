@@ -38,7 +38,8 @@ import org.dang.engine.monitor.TennesseeEastman;
                 "Limits come from the --train data only. False alarms are counted on the --holdout tail of the"
                         + " --train file, on --normal files and on the samples before --onset of each fault file.",
                 "Ends with SUMMARY far=F mean_detection=D method=NAME (mean over faults other than 3, 9, 15).",
-                "Example (TEP training files): monitor-eval --train d00.dat --holdout 0.4 --onset 0 d01.dat ... d21.dat"})
+                "Example (TEP training files):",
+                "  monitor-eval --train d00.dat --holdout 0.4 --onset 0 d01.dat ... d21.dat"})
 public final class MonitorEvalCommand implements Callable<Integer> {
 
     private static final int TOP_TAGS = 3;
@@ -81,7 +82,8 @@ public final class MonitorEvalCommand implements Callable<Integer> {
             + " (default " + MonitorMethod.VARIANCE + ").")
     Double variance;
 
-    @Option(names = "--components", paramLabel = "K", description = "Keep exactly K components (instead of --variance).")
+    @Option(names = "--components", paramLabel = "K",
+            description = "Keep exactly K components (instead of --variance).")
     Integer components;
 
     @Option(names = "--limits", paramLabel = "KIND", description = "formula or cv (overrides the method's).")

@@ -43,6 +43,12 @@ public final class Calibration {
         int tags = data.cols();
         Matrix lagged = LaggedRows.of(data, lags);
         int scored = n - lags;
+        if ((1 - s.confidence()) * scored < 1) {
+            // Beyond the largest calibration value an empirical quantile is only the maximum renamed.
+            throw new IllegalArgumentException("a " + s.confidence() + " limit needs at least "
+                    + (int) Math.ceil(1 / (1 - s.confidence())) + " calibration samples, the training data give "
+                    + scored + "; give more normal data or a lower confidence");
+        }
         PcaPoint[] points = new PcaPoint[scored];
         for (int f = 0; f < s.folds(); f++) {
             int start = (int) ((long) f * n / s.folds());

@@ -25,7 +25,7 @@ final class ChannelFilters {
         this.ewma = new EwmaChart(tags, s.tagLambda(), EwmaChart.DEFAULT_WIDTH);
     }
 
-    /** Channel values after one projected observation, in channel order; {@code tagValues} are the standardised tags at time t. */
+    /** Channel values after one observation, in channel order; {@code tagValues}: the standardised tags at t. */
     double[] update(PcaPoint p, double[] tagValues) {
         t2 = lambda * p.t2() + (1 - lambda) * t2;
         q = lambda * p.q() + (1 - lambda) * q;

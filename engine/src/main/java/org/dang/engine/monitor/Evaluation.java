@@ -32,7 +32,8 @@ public final class Evaluation {
     /** Detection from {@code onset} on, and false alarms before it. */
     public static FaultScore fault(Monitor monitor, String name, OptionalInt fault, Matrix data, int onset) {
         if (onset < 0 || onset > data.rows()) {
-            throw new IllegalArgumentException("onset " + onset + " outside the " + data.rows() + " samples of " + name);
+            throw new IllegalArgumentException("onset " + onset + " outside the " + data.rows() + " samples of "
+                    + name);
         }
         int normalScored = 0;
         int falseAlarms = 0;

@@ -50,7 +50,8 @@ public final class Matrix {
         double[] d = new double[r * c];
         for (int j = 0; j < c; j++) {
             if (columns[j].length != r) {
-                throw new IllegalArgumentException("column " + j + " has " + columns[j].length + " values, expected " + r);
+                throw new IllegalArgumentException("column " + j + " has " + columns[j].length + " values, expected "
+                        + r);
             }
             for (int i = 0; i < r; i++) {
                 d[i * c + j] = columns[j][i];

@@ -31,8 +31,8 @@ public enum MonitorMethod {
     DPCA_EWMA_CUSUM("dpca-ewma-cusum", 1, MonitorMethod.SMOOTHING, EnumSet.of(T2, Q, TAG_CUSUM),
             LimitKind.CROSS_VALIDATED);
 
-    /** Default EWMA constant for T^2 and Q: an average over about 40 samples (2 h of TEP at 3 min). */
-    public static final double SMOOTHING = 0.05;
+    /** Default EWMA constant for T^2 and Q: an average over about 20 samples (1 h of TEP at 3 min). */
+    public static final double SMOOTHING = 0.1;
     /** Default retained variance. */
     public static final double VARIANCE = 0.90;
 

@@ -2,7 +2,10 @@ package org.dang.engine.monitor;
 
 import java.util.Optional;
 
-/** One stream of observations through a monitor, one row at a time; holds that stream's history. */
+/**
+ * One stream of observations through a monitor, one row at a time; holds that stream's history
+ * (not thread-safe: one per data source).
+ */
 public final class MonitorStream {
 
     private static final double[] NONE = new double[0];

@@ -96,6 +96,14 @@ class MonitorCalibrationTest {
     }
 
     @Test
+    void confidenceBeyondWhatTheCalibrationDataCanShowIsRefused() {
+        Matrix train = new MonitorSynthetic(2).normal(300);
+        MonitorSettings s = settings(0, 1, LimitKind.CROSS_VALIDATED, MonitorChannel.T2).withConfidence(0.999);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Monitor.fit(train, s));
+        assertTrue(e.getMessage().contains("needs at least 1000 calibration samples"), e.getMessage());
+    }
+
+    @Test
     void tooLittleTrainingDataIsRefusedClearly() {
         Matrix small = new MonitorSynthetic(1).normal(15);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,

@@ -117,7 +117,7 @@ class MonitorPcaTest {
         double[] sd = model.standardizer().sd();
         double[] direction = new double[MonitorSynthetic.TAGS];
         direction[2] = 1;
-        // Minimise Q over a correction of tag 2 alone by a fine line search; the minimum drop must equal the contribution.
+        // Minimise Q over a correction of tag 2 alone by a fine line search: the drop must equal the contribution.
         double best = p.q();
         for (int s = -80000; s <= 80000; s++) {
             double f = s * 1e-4;

@@ -71,7 +71,8 @@ class MonitorReaderTest {
 
     @Test
     void missingFileIsNamed() {
-        DataFileException e = assertThrows(DataFileException.class, () -> TennesseeEastman.read(tmp.resolve("nope.dat")));
+        DataFileException e = assertThrows(DataFileException.class,
+                () -> TennesseeEastman.read(tmp.resolve("nope.dat")));
         assertTrue(e.getMessage().contains("nope.dat") && e.getMessage().contains("not found"), e.getMessage());
     }
 

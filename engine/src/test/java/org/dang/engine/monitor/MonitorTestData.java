@@ -19,7 +19,8 @@ final class MonitorTestData {
             }
             dir = dir.getParent();
         }
-        throw new IllegalStateException("sample-plant-data/tennessee-eastman not found above " + Path.of("").toAbsolutePath());
+        throw new IllegalStateException("sample-plant-data/tennessee-eastman not found above "
+                + Path.of("").toAbsolutePath());
     }
 
     /** original/dNN.dat. */
