@@ -51,6 +51,7 @@ import org.dang.engine.store.DecisionStore;
 import org.dang.engine.store.ModuleRunRecord;
 import org.dang.engine.store.OutcomeStatus;
 import org.dang.engine.store.StoredDecision;
+import org.dang.engine.watch.DecisionCycle;
 
 /**
  * The embedded engine as the console, the CLI and later the server use it: rules, decision store,
@@ -68,6 +69,10 @@ public final class Engine implements AutoCloseable {
     private static final Duration ALARM_OFF_DELAY = Duration.ofMinutes(1);
     /** A tag must be bad this long before its quality alarm rises (one stale or spiky scan is not news). */
     private static final Duration QUALITY_ALARM_DELAY = Duration.ofMinutes(2);
+    /** The engine decides on the live unit every 15 minutes of plant time. */
+    private static final Duration DECISION_CYCLE = Duration.ofMinutes(15);
+    /** Normal operation for anomaly detection is learnt from the first two days of good minute data. */
+    private static final int LEARN_SCANS = 2 * 24 * 60;
     /** Samples kept per tag: 91 days at one per minute, enough for 100,000-point trends. */
     private static final int TAG_HISTORY = 131_072;
 
@@ -176,8 +181,9 @@ public final class Engine implements AutoCloseable {
 
     /**
      * Starts live plant data from {@code source}: every scan gets data-quality flags (stale, missing,
-     * flat-line, out of range, spike), goes into the tag store, and through the unit's ISA-18.2 alarm
-     * board, whose definitions come from the source's tag limits plus a quality alarm per tag.
+     * flat-line, out of range, spike), goes into the tag store, through the unit's ISA-18.2 alarm
+     * board (definitions from the source's tag limits plus a quality alarm per tag), and into the
+     * decision cycle, which decides on the live unit every 15 minutes of plant time.
      */
     public synchronized void attach(PlantDataSource source) {
         if (alarms != null) {
@@ -203,6 +209,10 @@ public final class Engine implements AutoCloseable {
                 // Data problems are kept by the feed; alarms follow the quality flags instead.
             }
         });
+        DecisionCycle cycle = new DecisionCycle(config, plant.tags(), source.tags(), DECISION_CYCLE, LEARN_SCANS,
+                coordinator::load, this::decide);
+        plant.addListener(cycle);
+        board.addListener(cycle);
         plant.attach(source, scan -> quality.accept(scan).map(q -> List.of(q.scan())).orElse(List.of()),
                 () -> quality.flush().map(q -> List.of(q.scan())).orElse(List.of()));
     }
