@@ -27,13 +27,16 @@ import org.dang.engine.cli.EngineOptions;
 import org.dang.engine.plant.CsvReplaySource;
 import org.dang.engine.situation.SituationReplay;
 
-/** {@code dang console}: opens the operator console on the engine, fed by the sample situations. */
+/**
+ * {@code dang console}: opens the operator console on the engine, fed by the bundled month of CDU
+ * history replayed as live data (the engine decides on it every 15 minutes of plant time).
+ */
 @Command(name = "console", mixinStandardHelpOptions = true,
         description = "Open the operator console (the default verb).")
 public final class ConsoleCommand implements Callable<Integer> {
 
     @Option(names = "--situations", paramLabel = "DIR",
-            description = "Situation files replayed as the live feed (default: sample-plant-data/situations).")
+            description = "Also replay recorded situation files through the rules (e.g. sample-plant-data/situations).")
     Path situations;
 
     @Option(names = "--every", defaultValue = "5", paramLabel = "SECONDS",
@@ -70,20 +73,17 @@ public final class ConsoleCommand implements Callable<Integer> {
                     + " or use the command-line verbs (dang --help).");
             return 1;
         }
-        Path feed = situations != null ? situations : home().resolve("sample-plant-data").resolve("situations");
-        if (!Files.isDirectory(feed)) {
-            spec.commandLine().getErr().println("dang console: no situation folder " + feed
-                    + "; pass --situations DIR");
-            return 1;
-        }
         Path plantHistory = history != null ? history
                 : home().resolve("sample-plant-data").resolve("cdu").resolve("history.csv.gz");
         Path plantTags = tagFile != null ? tagFile : plantHistory.resolveSibling("tags.csv");
         User user = new User(System.getProperty("user.name", "operator"), parseRole(), "console@" + host());
         CountDownLatch closed = new CountDownLatch(1);
         try (Engine engine = Engine.open(engineOptions.load());
-             SituationReplay replay = SituationReplay.load(feed, InstantSource.system())) {
-            replay.errors().forEach(e -> spec.commandLine().getErr().println("skipped: " + e));
+             SituationReplay replay = situations == null ? null : SituationReplay.load(situations,
+                     InstantSource.system())) {
+            if (replay != null) {
+                replay.errors().forEach(e -> spec.commandLine().getErr().println("skipped: " + e));
+            }
             if (Files.isReadable(plantHistory) && Files.isReadable(plantTags)) {
                 engine.attach(new CsvReplaySource(plantHistory, plantTags,
                         new CsvReplaySource.Options(speed, true)));
@@ -100,9 +100,10 @@ public final class ConsoleCommand implements Callable<Integer> {
                 });
                 window.show(stage);
             });
-            replay.start(Duration.ofMillis((long) (every * 1000)), engine::decide);
+            if (replay != null) {
+                replay.start(Duration.ofMillis((long) (every * 1000)), engine::decide);
+            }
             closed.await();
-            replay.close();
             Platform.exit();
         }
         return 0;
