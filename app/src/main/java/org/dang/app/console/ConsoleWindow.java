@@ -23,15 +23,12 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 
-import org.dang.app.activity.ActivityMediator;
 import org.dang.app.activity.ActivityView;
 import org.dang.app.activity.ActivityViewModel;
 import org.dang.app.alarm.ActiveAlarms;
 import org.dang.app.alarm.AlarmBanner;
-import org.dang.app.alarm.AlarmMediator;
 import org.dang.app.alarm.AlarmView;
 import org.dang.app.alarm.AlarmViewModel;
-import org.dang.app.history.DecisionHistoryMediator;
 import org.dang.app.history.DecisionHistoryView;
 import org.dang.app.history.DecisionHistoryViewModel;
 import org.dang.app.overview.OverviewView;
@@ -39,9 +36,12 @@ import org.dang.app.overview.OverviewViewModel;
 import org.dang.app.overview.TileSpec;
 import org.dang.app.trend.TrendView;
 import org.dang.app.trend.TrendViewModel;
+import org.dang.engine.DecisionListener;
 import org.dang.engine.Engine;
 import org.dang.engine.access.User;
 import org.dang.engine.alarm.AlarmBoard;
+import org.dang.engine.alarm.AlarmListener;
+import org.dang.engine.coordinator.ModuleRunListener;
 
 /** The console's main window: header with store status, and one tab per view. */
 public final class ConsoleWindow implements AutoCloseable {
@@ -49,11 +49,11 @@ public final class ConsoleWindow implements AutoCloseable {
     private final Engine engine;
     private final ExecutorService background = Executors.newSingleThreadExecutor(daemon("console-background"));
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(daemon("console-throttle"));
-    private final DecisionHistoryMediator historyMediator;
+    private final DecisionListener historyMediator;
     private final PlantViewMediator trendMediator;
     private final PlantViewMediator overviewMediator;
-    private final ActivityMediator activityMediator;
-    private final AlarmMediator alarmMediator;
+    private final ModuleRunListener activityMediator;
+    private final AlarmListener alarmMediator;
     private final FxWatchdog watchdog = new FxWatchdog(Duration.ofMillis(100), Duration.ofMillis(50));
     private final TrendView trends;
     private final TabPane tabs;
@@ -63,8 +63,8 @@ public final class ConsoleWindow implements AutoCloseable {
     public ConsoleWindow(Engine engine, User user) {
         this.engine = engine;
         DecisionHistoryViewModel history = new DecisionHistoryViewModel(engine.store(), background);
-        this.historyMediator = new DecisionHistoryMediator(
-                new UpdateThrottle(history::refresh, timer, Duration.ofMillis(200)));
+        UpdateThrottle historyThrottle = new UpdateThrottle(history::refresh, timer, Duration.ofMillis(200));
+        this.historyMediator = recorded -> historyThrottle.request();
         engine.addDecisionListener(historyMediator);
         var source = engine.plant().source();
         TrendViewModel trendModel = new TrendViewModel(engine.plant().tags(),
@@ -82,7 +82,8 @@ public final class ConsoleWindow implements AutoCloseable {
         overviewModel.refresh();
         ActivityViewModel activity = new ActivityViewModel(engine.modules(), engine.store(), engine.actions(), user,
                 background);
-        this.activityMediator = new ActivityMediator(new UpdateThrottle(activity::refresh, timer, Duration.ofMillis(250)));
+        UpdateThrottle activityThrottle = new UpdateThrottle(activity::refresh, timer, Duration.ofMillis(250));
+        this.activityMediator = event -> activityThrottle.request();
         engine.modules().addListener(activityMediator);
         activity.refresh();
 
@@ -106,7 +107,8 @@ public final class ConsoleWindow implements AutoCloseable {
         if (engine.alarms().isPresent()) {
             AlarmBoard board = engine.alarms().get();
             AlarmViewModel alarmModel = new AlarmViewModel(board, user, background);
-            alarmMediator = new AlarmMediator(new UpdateThrottle(alarmModel::refresh, timer, Duration.ofMillis(250)));
+            UpdateThrottle alarmThrottle = new UpdateThrottle(alarmModel::refresh, timer, Duration.ofMillis(250));
+            alarmMediator = event -> alarmThrottle.request(); // a flood of events becomes one redraw
             board.addListener(alarmMediator);
             alarmModel.refresh();
             alarmsView = new AlarmView(alarmModel, this::showTrend);

@@ -21,6 +21,7 @@ import org.dang.engine.access.AccessDeniedException;
 import org.dang.engine.access.Action;
 import org.dang.engine.access.User;
 import org.dang.engine.decision.AlertPriority;
+import org.dang.engine.events.OrderedDispatcher;
 import org.dang.engine.plant.PlantScan;
 import org.dang.engine.plant.TagSample;
 import org.dang.engine.store.AuditEvent;
@@ -53,7 +54,7 @@ public final class AlarmBoard implements AutoCloseable {
     private final ReentrantLock lock = new ReentrantLock();
     private final Map<String, AlarmTracker> byId = new LinkedHashMap<>();
     private final FloodWatch flood;
-    private final AlarmEventDispatcher dispatcher;
+    private final OrderedDispatcher<AlarmListener, AlarmEvent> dispatcher;
     private long activations;
     private long suppressedInFlood;
 
@@ -73,7 +74,9 @@ public final class AlarmBoard implements AutoCloseable {
             }
         }
         this.flood = new FloodWatch(config.floodAbove(), config.floodEndsBelow(), config.floodWindow());
-        this.dispatcher = new AlarmEventDispatcher(); // last: a board refused above leaves no thread behind
+        // Last: a board refused above leaves no thread behind. Alarm events are never dropped.
+        this.dispatcher = new OrderedDispatcher<>("alarm-board-events", AlarmListener::alarmEvent, e -> false, 0);
+        dispatcher.start();
     }
 
     /** Adds a listener; it receives events from now on. */
@@ -234,6 +237,11 @@ public final class AlarmBoard implements AutoCloseable {
     @Override
     public void close() {
         dispatcher.close();
+        try {
+            dispatcher.thread().join(10_000); // deliver what was raised before closing
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /**

@@ -17,6 +17,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.dang.engine.config.DecisionEngineConfig;
 import org.dang.engine.config.ModuleConfig;
 import org.dang.engine.config.ModulesConfig;
+import org.dang.engine.events.OrderedDispatcher;
 import org.dang.engine.module.ModuleName;
 import org.dang.engine.module.ModuleRequest;
 import org.dang.engine.module.ModuleResult;
@@ -46,7 +47,12 @@ public final class ModuleCoordinator implements AutoCloseable {
     private final Duration cacheTtl;
     private final InstantSource clock;
     private final ScheduledThreadPoolExecutor timer;
-    private final EventDispatcher events = new EventDispatcher();
+    /** Progress beyond this backlog is dropped; state-change events are always kept. */
+    static final int PROGRESS_BACKLOG_LIMIT = 10_000;
+
+    private final OrderedDispatcher<ModuleRunListener, ModuleRunEvent> events = new OrderedDispatcher<>(
+            "module-coordinator-events", ModuleRunListener::onEvent, e -> e instanceof ModuleRunEvent.Progress,
+            PROGRESS_BACKLOG_LIMIT);
     private final AtomicLong runIds = new AtomicLong(1);
     /** Guards registration against close; also the set of registered modules. */
     private final Map<ModuleName, PlantModule<?, ?>> registry = new EnumMap<>(ModuleName.class);

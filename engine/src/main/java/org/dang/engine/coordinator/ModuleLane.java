@@ -20,6 +20,7 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 
 import org.dang.engine.config.ModuleConfig;
+import org.dang.engine.events.OrderedDispatcher;
 import org.dang.engine.module.ModuleFailure;
 import org.dang.engine.module.ModuleName;
 import org.dang.engine.module.ModuleRequest;
@@ -50,7 +51,7 @@ final class ModuleLane {
     private final RetryPolicy retry;
     private final InstantSource clock;
     private final ScheduledExecutorService timer;
-    private final EventDispatcher events;
+    private final OrderedDispatcher<ModuleRunListener, ModuleRunEvent> events;
     private final List<Thread> workers;
 
     private final ReentrantLock lock = new ReentrantLock();
@@ -66,7 +67,8 @@ final class ModuleLane {
     private boolean closed;
 
     ModuleLane(PlantModule<?, ?> module, ModuleConfig config, RetryPolicy retry, Duration cacheTtl,
-               InstantSource clock, ScheduledExecutorService timer, EventDispatcher events) {
+               InstantSource clock, ScheduledExecutorService timer,
+               OrderedDispatcher<ModuleRunListener, ModuleRunEvent> events) {
         this.module = module;
         this.name = module.name();
         this.queue = new RunQueue(config.queueCapacity());
