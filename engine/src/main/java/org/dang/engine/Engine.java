@@ -51,6 +51,7 @@ import org.dang.engine.store.DecisionStore;
 import org.dang.engine.store.ModuleRunRecord;
 import org.dang.engine.store.OutcomeStatus;
 import org.dang.engine.store.StoredDecision;
+import org.dang.engine.watch.AnomalyStatus;
 import org.dang.engine.watch.DecisionCycle;
 
 /**
@@ -84,6 +85,7 @@ public final class Engine implements AutoCloseable {
     private final AuditedActions actions;
     private volatile AlarmBoard alarms;
     private volatile StoreAlarmJournal alarmJournal;
+    private volatile DecisionCycle cycle;
     private final InstantSource clock;
     private final List<DecisionListener> listeners = new CopyOnWriteArrayList<>();
     private final Map<ModuleName, Function<Map<String, Object>, ? extends ModuleRequest>> requestFactories =
@@ -209,12 +211,18 @@ public final class Engine implements AutoCloseable {
                 // Data problems are kept by the feed; alarms follow the quality flags instead.
             }
         });
-        DecisionCycle cycle = new DecisionCycle(config, plant.tags(), source.tags(), DECISION_CYCLE, LEARN_SCANS,
+        cycle = new DecisionCycle(config, plant.tags(), source.tags(), DECISION_CYCLE, LEARN_SCANS,
                 coordinator::load, this::decide);
         plant.addListener(cycle);
         board.addListener(cycle);
         plant.attach(source, scan -> quality.accept(scan).map(q -> List.of(q.scan())).orElse(List.of()),
                 () -> quality.flush().map(q -> List.of(q.scan())).orElse(List.of()));
+    }
+
+    /** What the multivariate anomaly monitor says about the unit, once a plant data source is attached. */
+    public Optional<AnomalyStatus> anomalies() {
+        DecisionCycle c = cycle;
+        return c == null ? Optional.empty() : Optional.of(c.anomalyStatus());
     }
 
     /** The unit's alarm board, once a plant data source is attached. */

@@ -74,7 +74,7 @@ public final class ConsoleWindow implements AutoCloseable {
         this.trends = new TrendView(trendModel);
         OverviewViewModel overviewModel = new OverviewViewModel(TileSpec.cduOverview(), engine.plant().tags(),
                 source == null ? List.of() : source.tags(), () -> engine.alarms().map(ActiveAlarms::byTag)
-                        .orElse(Map.of()), background);
+                        .orElse(Map.of()), engine::anomalies, background);
         this.overviewMediator = new PlantViewMediator(
                 new UpdateThrottle(overviewModel::refresh, timer, Duration.ofMillis(500)));
         engine.plant().addListener(overviewMediator);

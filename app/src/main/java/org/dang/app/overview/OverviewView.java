@@ -9,6 +9,7 @@ import eu.hansolo.tilesfx.Section;
 import eu.hansolo.tilesfx.Tile;
 import eu.hansolo.tilesfx.TileBuilder;
 import javafx.geometry.Insets;
+import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.paint.Color;
 
@@ -20,7 +21,7 @@ import org.dang.engine.situation.Quality;
  * an active alarm (the tile takes the priority colour); a value that is not GOOD is greyed out and
  * names its quality. Value animation is off, as for any live data. Layout only.
  */
-public final class OverviewView extends FlowPane {
+public final class OverviewView extends BorderPane {
 
     static final Color GROUND = Color.web("#d4d4d4");
     static final Color TEXT = Color.web("#1e1e1e");
@@ -36,9 +37,8 @@ public final class OverviewView extends FlowPane {
     /** Builds one tile per spec; {@code openTrend} is called with the tag when a tile is clicked. */
     public OverviewView(OverviewViewModel vm, Consumer<String> openTrend) {
         getStyleClass().add("overview-view");
-        setHgap(10);
-        setVgap(10);
-        setPadding(new Insets(12));
+        FlowPane grid = new FlowPane(10, 10);
+        grid.setPadding(new Insets(12));
         for (TileSpec spec : vm.specs()) {
             Tile t = TileBuilder.create()
                     .skinType(spec.skin() == TileSpec.Skin.GAUGE ? Tile.SkinType.GAUGE : Tile.SkinType.SPARK_LINE)
@@ -61,7 +61,9 @@ public final class OverviewView extends FlowPane {
             t.setOnMouseClicked(e -> openTrend.accept(spec.tag()));
             tiles.put(spec.tag(), t);
         }
-        getChildren().setAll(tiles.values());
+        grid.getChildren().setAll(tiles.values());
+        setCenter(grid);
+        setBottom(new ProcessHealthView(vm));
         vm.tilesProperty().addListener((o, a, states) -> show(states));
     }
 

@@ -3,6 +3,7 @@ package org.dang.app.overview;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -16,6 +17,7 @@ import org.dang.engine.plant.TagDefinition;
 import org.dang.engine.plant.TagSample;
 import org.dang.engine.plant.TagStore;
 import org.dang.engine.situation.Quality;
+import org.dang.engine.watch.AnomalyStatus;
 
 /**
  * State of the overview: for each tile, the newest value, its quality and the highest active alarm
@@ -28,18 +30,22 @@ public final class OverviewViewModel {
     private final Map<String, TagDefinition> definitions;
     private final Supplier<Map<String, AlertPriority>> activeAlarms;
     private final ExecutorService background;
+    private final Supplier<Optional<AnomalyStatus>> anomalies;
     private final ReadOnlyObjectWrapper<List<TileState>> tiles = new ReadOnlyObjectWrapper<>(List.of());
+    private final ReadOnlyObjectWrapper<AnomalyStatus> anomaly = new ReadOnlyObjectWrapper<>();
 
     /**
      * An overview of {@code specs} over {@code store}; {@code activeAlarms} gives the highest active
-     * alarm priority per tag (read once per refresh).
+     * alarm priority per tag (read once per refresh), {@code anomalies} the multivariate monitor's view.
      */
     public OverviewViewModel(List<TileSpec> specs, TagStore store, List<TagDefinition> tags,
-                             Supplier<Map<String, AlertPriority>> activeAlarms, ExecutorService background) {
+                             Supplier<Map<String, AlertPriority>> activeAlarms,
+                             Supplier<Optional<AnomalyStatus>> anomalies, ExecutorService background) {
         this.specs = List.copyOf(specs);
         this.store = store;
         this.definitions = tags.stream().collect(Collectors.toMap(TagDefinition::tag, t -> t, (a, b) -> a));
         this.activeAlarms = activeAlarms;
+        this.anomalies = anomalies;
         this.background = background;
     }
 
@@ -56,7 +62,11 @@ public final class OverviewViewModel {
             for (TileSpec spec : specs) {
                 out.add(state(spec, alarms.get(spec.tag())));
             }
-            Platform.runLater(() -> tiles.set(List.copyOf(out)));
+            AnomalyStatus health = anomalies.get().orElse(null);
+            Platform.runLater(() -> {
+                tiles.set(List.copyOf(out));
+                anomaly.set(health);
+            });
         });
     }
 
@@ -70,6 +80,11 @@ public final class OverviewViewModel {
         double lo = d == null || d.alarms().lo() == null ? Double.NaN : d.alarms().lo();
         double hi = d == null || d.alarms().hi() == null ? Double.NaN : d.alarms().hi();
         return new TileState(spec, d == null ? "" : d.unit(), value, q, alarm, min, max, lo, hi);
+    }
+
+    /** The multivariate monitor's view of the unit, null without plant data. */
+    public ReadOnlyObjectProperty<AnomalyStatus> anomalyProperty() {
+        return anomaly.getReadOnlyProperty();
     }
 
     /** The tiles' current state. */

@@ -1,14 +1,12 @@
 package org.dang.engine.store;
 
+import java.io.FileOutputStream;
 import java.io.IOException;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -32,12 +30,17 @@ final class DecisionJournal implements AutoCloseable {
 
     private final Path base;
     private long generation;
-    private FileChannel channel;
+    /**
+     * A stream, not a FileChannel: a channel is closed for every caller when the writing thread is
+     * interrupted (a cancelled module, a stopping data source), which would stop all recording.
+     */
+    private FileOutputStream out;
+    private volatile boolean closed;
 
     private DecisionJournal(Path base, long generation) throws IOException {
         this.base = base;
         this.generation = generation;
-        this.channel = openSegment(generation);
+        this.out = openSegment(generation);
     }
 
     /** Opens a fresh segment after any existing ones (recovery reads those first). */
@@ -78,18 +81,15 @@ final class DecisionJournal implements AutoCloseable {
     }
 
     void append(JournalEntry entry) throws IOException {
-        ByteBuffer buf = ByteBuffer.wrap((Json.write(entry) + "\n").getBytes(StandardCharsets.UTF_8));
-        while (buf.hasRemaining()) {
-            channel.write(buf);
-        }
+        out.write((Json.write(entry) + "\n").getBytes(StandardCharsets.UTF_8)); // one write(2) of the whole line
     }
 
     /** Closes the current segment and starts a new one; returns the generation sealed. */
     long seal() throws IOException {
         long sealed = generation;
-        FileChannel next = openSegment(generation + 1);
-        channel.close();
-        channel = next;
+        FileOutputStream next = openSegment(generation + 1);
+        out.close();
+        out = next;
         generation++;
         return sealed;
     }
@@ -104,17 +104,17 @@ final class DecisionJournal implements AutoCloseable {
     }
 
     boolean isOpen() {
-        return channel.isOpen();
+        return !closed;
     }
 
     @Override
     public void close() throws IOException {
-        channel.close();
+        closed = true;
+        out.close();
     }
 
-    private FileChannel openSegment(long gen) throws IOException {
-        return FileChannel.open(Path.of(base + ".journal." + gen), StandardOpenOption.CREATE,
-                StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+    private FileOutputStream openSegment(long gen) throws IOException {
+        return new FileOutputStream(base + ".journal." + gen, true);
     }
 
     private static List<Path> segments(Path base) throws IOException {

@@ -35,6 +35,7 @@ final class AnomalyWatch {
     private MonitorStream stream;
     private boolean inEpisode;
     private final List<PlantEvent> pending = new ArrayList<>();
+    private volatile AnomalyStatus status = new AnomalyStatus(false, false, null, List.of());
 
     AnomalyWatch(List<String> tags, int learnScans) {
         this.tags = List.copyOf(tags);
@@ -58,9 +59,11 @@ final class AnomalyWatch {
         }
         MonitorPoint p = stream.next(row.get());
         if (p.scored() && p.alarm() && !inEpisode) {
-            List<TagContribution> top = monitor.contributions(p).ranked(tags).stream()
+            List<TagContribution> ranked = monitor.contributions(p).ranked(tags).stream()
                     .sorted(Comparator.comparingDouble((TagContribution c) -> -Math.max(c.t2Share(), c.qShare())))
-                    .limit(3).toList();
+                    .toList();
+            List<TagContribution> top = ranked.stream().limit(3).toList();
+            status = new AnomalyStatus(true, true, scan.time(), ranked);
             pending.add(new PlantEvent(EventKind.ANOMALY, "multivariate monitor (DPCA, T2/Q/CUSUM)",
                     AlertPriority.MEDIUM, "unit operation departs from its learnt normal at " + scan.time()
                     + "; driven by " + top.stream().map(TagContribution::tag).collect(Collectors.joining(", ")),
@@ -68,12 +71,16 @@ final class AnomalyWatch {
         }
         if (p.scored()) {
             inEpisode = p.alarm();
+            AnomalyStatus s = status;
+            if (s.anomalous() != inEpisode || !s.trained()) {
+                status = new AnomalyStatus(true, inEpisode, s.since(), s.contributions());
+            }
         }
     }
 
-    /** Whether normal operation has been learnt. */
-    boolean trained() {
-        return monitor != null;
+    /** The monitor's view of the unit now (any thread). */
+    AnomalyStatus status() {
+        return status;
     }
 
     /** Anomaly episodes that started since the last call. */

@@ -132,8 +132,8 @@ public final class DecisionCycle implements PlantDataListener, AlarmListener {
         }
     }
 
-    /** Whether the anomaly monitor has learnt normal operation. */
-    public boolean anomalyMonitorTrained() {
-        return anomalies.trained();
+    /** The multivariate monitor's view of the unit now, with the latest anomaly's tag contributions. */
+    public AnomalyStatus anomalyStatus() {
+        return anomalies.status();
     }
 }

@@ -109,6 +109,23 @@ class DecisionStoreTest {
     }
 
     @Test
+    void anInterruptedCallerCannotBreakTheJournalForEveryoneElse() {
+        try (DecisionStore store = DecisionStore.open(dir.resolve("decisions"))) {
+            // A cancelled module or a stopping data source records with its interrupt flag set.
+            Thread.currentThread().interrupt();
+            try {
+                store.record(StoreFixtures.situation("S1", T0), List.of(StoreFixtures.alert("S1", T0, "a")));
+            } finally {
+                Thread.interrupted();
+            }
+            store.record(StoreFixtures.situation("S2", T0), List.of(StoreFixtures.alert("S2", T0, "b")));
+            assertEquals(2, store.count());
+            assertTrue(store.durableCommits());
+            assertTrue(store.verify().intact());
+        }
+    }
+
+    @Test
     void updatesAndDeletesAreRefused() throws Exception {
         Path db = dir.resolve("decisions");
         try (DecisionStore store = DecisionStore.open(db)) {
