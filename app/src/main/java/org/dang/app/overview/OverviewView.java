@@ -33,18 +33,39 @@ public final class OverviewView extends BorderPane {
             AlertPriority.LOW, Color.web("#9bb7d9"));
 
     private final Map<String, Tile> tiles = new LinkedHashMap<>();
+    private final FlowPane grid;
+    private final Consumer<String> openTrend;
 
     /** Builds one tile per spec; {@code openTrend} is called with the tag when a tile is clicked. */
     public OverviewView(OverviewViewModel vm, Consumer<String> openTrend) {
         getStyleClass().add("overview-view");
-        FlowPane grid = new FlowPane(10, 10);
+        this.grid = new FlowPane(10, 10);
+        this.openTrend = openTrend;
         grid.setPadding(new Insets(12));
-        for (TileSpec spec : vm.specs()) {
+        grid.setPrefWrapLength(4 * 255);
+        setCenter(grid);
+        ProcessHealthView health = new ProcessHealthView(vm);
+        health.setPrefWidth(380);
+        setRight(health);
+        vm.tilesProperty().addListener((o, a, states) -> show(states));
+    }
+
+    /**
+     * Tiles are built on the first state, seeded with their first values: a sparkline started from
+     * the builder's default 0 would draw a false dive at the start of every trace.
+     */
+    private void build(List<TileState> states) {
+        for (TileState first : states) {
+            TileSpec spec = first.spec();
             Tile t = TileBuilder.create()
                     .skinType(spec.skin() == TileSpec.Skin.GAUGE ? Tile.SkinType.GAUGE : Tile.SkinType.SPARK_LINE)
-                    .prefSize(340, 250)
+                    .prefSize(245, 225)
                     .title(spec.title())
                     .decimals(spec.decimals())
+                    .minValue(first.min())
+                    .maxValue(first.max())
+                    .value(Double.isFinite(first.value()) ? first.value() : first.min())
+                    .unit(first.unit())
                     .animated(false)
                     .averagingPeriod(120)
                     .backgroundColor(GROUND)
@@ -57,30 +78,25 @@ public final class OverviewView extends BorderPane {
                     .needleColor(LINE)
                     .thresholdVisible(false)
                     .build();
+            if (spec.skin() == TileSpec.Skin.GAUGE) {
+                t.setSections(normalBand(first));
+                t.setSectionsVisible(true);
+            }
             t.setId("tile-" + spec.tag());
             t.setOnMouseClicked(e -> openTrend.accept(spec.tag()));
             tiles.put(spec.tag(), t);
         }
         grid.getChildren().setAll(tiles.values());
-        setCenter(grid);
-        setBottom(new ProcessHealthView(vm));
-        vm.tilesProperty().addListener((o, a, states) -> show(states));
     }
 
     private void show(List<TileState> states) {
+        if (tiles.isEmpty()) {
+            build(states);
+        }
         for (TileState s : states) {
             Tile t = tiles.get(s.spec().tag());
             if (t == null) {
                 continue;
-            }
-            if (t.getMinValue() != s.min() || t.getMaxValue() != s.max()) {
-                t.setMinValue(s.min());
-                t.setMaxValue(s.max());
-                t.setUnit(s.unit());
-                if (s.spec().skin() == TileSpec.Skin.GAUGE) {
-                    t.setSections(normalBand(s));
-                    t.setSectionsVisible(true);
-                }
             }
             boolean good = s.quality() == Quality.GOOD && Double.isFinite(s.value());
             if (Double.isFinite(s.value())) {

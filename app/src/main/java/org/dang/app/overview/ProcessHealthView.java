@@ -33,7 +33,7 @@ final class ProcessHealthView extends VBox {
         getStyleClass().add("process-health");
         setPadding(new Insets(10));
         state.setId("process-health-state");
-        state.getStyleClass().add("title");
+        state.setWrapText(true);
         CategoryAxis tags = new CategoryAxis();
         NumberAxis share = new NumberAxis(0, 1, 0.2);
         share.setLabel("share of the statistic");
@@ -41,7 +41,7 @@ final class ProcessHealthView extends VBox {
         chart.setId("contribution-plot");
         chart.setAnimated(false);
         chart.setTitle("Which tags drive the latest anomaly");
-        chart.setPrefHeight(250);
+        chart.setPrefHeight(420);
         t2.setName("T\u00b2 (variation within the normal pattern)");
         q.setName("Q (breaks the normal pattern)");
         chart.getData().setAll(List.of(t2, q));

@@ -15,6 +15,8 @@ import java.util.concurrent.TimeUnit;
 import eu.hansolo.tilesfx.Tile;
 import io.fair_acc.chartfx.XYChart;
 import javafx.scene.Node;
+import javafx.scene.chart.BarChart;
+import javafx.scene.control.Label;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -125,5 +127,19 @@ class PlantViewsTest {
         Tile feed = robot.lookup("#tile-feed_rate").query();
         assertEquals("MISSING", feed.getText(), "a tag without data says so");
         Screenshots.write(robot, cot, "overview.png");
+    }
+
+    @Test
+    void processHealthShowsWhichTagsDriveTheAnomaly() throws Exception {
+        robot.clickOn("Overview");
+        // The sine waves run far beyond the two days the monitor learnt from: that is an anomaly.
+        Label state = robot.lookup("#process-health-state").query();
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> state.getText().contains("ANOMALY")
+                || state.getText().contains("last anomaly began"));
+        BarChart<String, Number> plot = robot.lookup("#contribution-plot").query();
+        assertTrue(plot.isVisible());
+        assertEquals(List.of("coil_outlet_temp", "top_pressure").stream().sorted().toList(),
+                plot.getData().getFirst().getData().stream().map(javafx.scene.chart.XYChart.Data::getXValue).sorted()
+                        .toList());
     }
 }
