@@ -1,11 +1,14 @@
 package org.dang.app.history;
 
+import java.io.File;
 import java.util.function.Function;
 
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
+import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.DatePicker;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.SplitPane;
@@ -17,11 +20,13 @@ import javafx.scene.control.TextField;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.stage.FileChooser;
 import javafx.util.StringConverter;
 
 import org.dang.engine.decision.DecisionAction;
 import org.dang.engine.decision.DecisionSource;
 import org.dang.engine.module.ModuleName;
+import org.dang.engine.store.OutcomeStatus;
 import org.dang.engine.store.StoredDecision;
 
 /** Decision history for engineers: filter bar, table of decisions, detail pane. Layout only. */
@@ -46,11 +51,31 @@ public final class DecisionHistoryView extends BorderPane {
                 DecisionSource::name);
         source.valueProperty().bindBidirectional(vm.sourceProperty());
 
+        ComboBox<OutcomeStatus> outcome = filter("history-outcome", "All outcomes", OutcomeStatus.values(),
+                OutcomeStatus::name);
+        outcome.valueProperty().bindBidirectional(vm.outcomeProperty());
+        DatePicker from = new DatePicker();
+        from.setId("history-from");
+        from.setPromptText("From (UTC day)");
+        from.setPrefWidth(150);
+        from.valueProperty().bindBidirectional(vm.fromDayProperty());
+        DatePicker to = new DatePicker();
+        to.setId("history-to");
+        to.setPromptText("To (UTC day)");
+        to.setPrefWidth(150);
+        to.valueProperty().bindBidirectional(vm.toDayProperty());
+        Button csv = new Button("Export CSV");
+        csv.setId("history-export-csv");
+        csv.setOnAction(e -> export(vm, false));
+        Button jsonl = new Button("Export JSON Lines");
+        jsonl.setId("history-export-jsonl");
+        jsonl.setOnAction(e -> export(vm, true));
+
         Label count = new Label();
         count.getStyleClass().add("muted");
         count.textProperty().bind(vm.summaryProperty());
 
-        HBox bar = new HBox(8, text, module, action, source, count);
+        HBox bar = new HBox(8, text, from, to, module, action, source, outcome, csv, jsonl, count);
         bar.getStyleClass().add("filter-bar");
         bar.setPadding(new Insets(6, 8, 6, 8));
 
@@ -95,6 +120,18 @@ public final class DecisionHistoryView extends BorderPane {
 
         setTop(bar);
         setCenter(split);
+    }
+
+    /** Writes every decision matching the filters to a file the user picks. */
+    private void export(DecisionHistoryViewModel vm, boolean jsonLines) {
+        FileChooser fc = new FileChooser();
+        fc.setTitle("Export decisions as " + (jsonLines ? "JSON Lines" : "CSV"));
+        fc.getExtensionFilters().add(jsonLines ? new FileChooser.ExtensionFilter("JSON Lines", "*.jsonl")
+                : new FileChooser.ExtensionFilter("CSV", "*.csv"));
+        File file = fc.showSaveDialog(getScene().getWindow());
+        if (file != null) {
+            vm.exportTo(file.toPath(), jsonLines);
+        }
     }
 
     private static <T> ComboBox<T> filter(String id, String all, T[] values, Function<T, String> name) {

@@ -1,5 +1,13 @@
 package org.dang.app.history;
 
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -16,9 +24,11 @@ import javafx.collections.ObservableList;
 import org.dang.engine.decision.DecisionAction;
 import org.dang.engine.decision.DecisionSource;
 import org.dang.engine.module.ModuleName;
+import org.dang.engine.store.DecisionExport;
 import org.dang.engine.store.DecisionPage;
 import org.dang.engine.store.DecisionQuery;
 import org.dang.engine.store.DecisionStore;
+import org.dang.engine.store.OutcomeStatus;
 import org.dang.engine.store.StoredDecision;
 
 /**
@@ -38,6 +48,9 @@ public final class DecisionHistoryViewModel {
     private final ObjectProperty<ModuleName> module = new SimpleObjectProperty<>();
     private final ObjectProperty<DecisionAction> action = new SimpleObjectProperty<>();
     private final ObjectProperty<DecisionSource> source = new SimpleObjectProperty<>();
+    private final ObjectProperty<OutcomeStatus> outcome = new SimpleObjectProperty<>();
+    private final ObjectProperty<LocalDate> fromDay = new SimpleObjectProperty<>();
+    private final ObjectProperty<LocalDate> toDay = new SimpleObjectProperty<>();
     private final ObservableList<StoredDecision> rows = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper detail = new ReadOnlyStringWrapper("Select a decision to see its inputs,"
@@ -51,12 +64,14 @@ public final class DecisionHistoryViewModel {
         module.addListener((o, a, b) -> refresh());
         action.addListener((o, a, b) -> refresh());
         source.addListener((o, a, b) -> refresh());
+        outcome.addListener((o, a, b) -> refresh());
+        fromDay.addListener((o, a, b) -> refresh());
+        toDay.addListener((o, a, b) -> refresh());
     }
 
     /** Re-runs the query with the current filters (any thread). */
     public void refresh() {
-        DecisionQuery q = DecisionQuery.latest(PAGE).withText(text.get()).withModule(module.get())
-                .withAction(action.get()).withSource(source.get());
+        DecisionQuery q = query(PAGE);
         long mine = generation.incrementAndGet();
         background.execute(() -> {
             DecisionPage page = store.query(q);
@@ -67,6 +82,39 @@ public final class DecisionHistoryViewModel {
                 }
             });
         });
+    }
+
+    private DecisionQuery query(int limit) {
+        // Days are UTC days, inclusive at both ends, as the times in the table are UTC.
+        return DecisionQuery.latest(limit).withText(text.get()).withModule(module.get()).withAction(action.get())
+                .withSource(source.get()).withOutcome(outcome.get())
+                .between(fromDay.get() == null ? null : fromDay.get().atStartOfDay().toInstant(ZoneOffset.UTC),
+                        toDay.get() == null ? null : toDay.get().plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC));
+    }
+
+    /** Writes every decision matching the filters to {@code file} off the FX thread; the summary tells the outcome. */
+    public void exportTo(Path file, boolean jsonLines) {
+        background.execute(() -> {
+            String text;
+            try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+                text = "exported " + export(w, jsonLines) + " decisions to " + file;
+            } catch (IOException | RuntimeException e) {
+                text = "export to " + file + " failed: " + e.getMessage();
+            }
+            String done = text;
+            Platform.runLater(() -> summary.set(done));
+        });
+    }
+
+    /** Writes every decision matching the filters (not only the page shown) as CSV or JSON Lines. */
+    public long export(Writer out, boolean jsonLines) throws IOException {
+        List<StoredDecision> all = store.queryAll(query(DecisionQuery.MAX_LIMIT));
+        if (jsonLines) {
+            DecisionExport.jsonLines(all, out);
+        } else {
+            DecisionExport.csv(all, out);
+        }
+        return all.size();
     }
 
     /** Loads the detail of {@code s} (its stored inputs) off the FX thread. */
@@ -83,6 +131,21 @@ public final class DecisionHistoryViewModel {
     /** Free-text filter. */
     public StringProperty textProperty() {
         return text;
+    }
+
+    /** Latest-outcome filter; null for all. */
+    public ObjectProperty<OutcomeStatus> outcomeProperty() {
+        return outcome;
+    }
+
+    /** First UTC day shown; null for no lower bound. */
+    public ObjectProperty<LocalDate> fromDayProperty() {
+        return fromDay;
+    }
+
+    /** Last UTC day shown; null for no upper bound. */
+    public ObjectProperty<LocalDate> toDayProperty() {
+        return toDay;
     }
 
     /** Module filter; null for all. */

@@ -5,8 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.concurrent.TimeUnit;
 
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.DatePicker;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
@@ -26,6 +30,7 @@ import org.dang.engine.config.StoreConfig;
 import org.dang.engine.decision.DecisionAction;
 import org.dang.engine.plant.CsvReplaySource;
 import org.dang.engine.situation.SituationReader;
+import org.dang.engine.store.OutcomeStatus;
 import org.dang.engine.store.StoredDecision;
 
 /**
@@ -113,6 +118,24 @@ class ConsoleWindowTest {
         assertTrue(detail.getText().contains("\"crack_spread_move_sigma\""), "inputs shown");
 
         robot.doubleClickOn("#history-text").eraseText(12);
+
+        // Outcome and day filters: the month's optimisation requests were rejected (module not installed).
+        // Decision times are when the engine decided (today), not the replayed plant time.
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        robot.interact(() -> {
+            robot.lookup("#history-outcome").<ComboBox<OutcomeStatus>>query().setValue(OutcomeStatus.REJECTED);
+            robot.lookup("#history-from").<DatePicker>query().setValue(today);
+            robot.lookup("#history-to").<DatePicker>query().setValue(today);
+        });
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !table.getItems().isEmpty() && table.getItems().stream()
+                .allMatch(s -> s.outcome().map(o -> o.status() == OutcomeStatus.REJECTED).orElse(false)));
+        robot.interact(() -> robot.lookup("#history-from").<DatePicker>query().setValue(today.plusDays(1)));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> table.getItems().isEmpty());
+        robot.interact(() -> {
+            robot.lookup("#history-outcome").<ComboBox<OutcomeStatus>>query().setValue(null);
+            robot.lookup("#history-from").<DatePicker>query().setValue(null);
+            robot.lookup("#history-to").<DatePicker>query().setValue(null);
+        });
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> table.getItems().size() == page);
         assertFalse(table.getItems().isEmpty());
     }

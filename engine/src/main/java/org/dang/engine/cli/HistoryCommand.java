@@ -10,7 +10,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -75,15 +74,9 @@ public final class HistoryCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         DecisionQuery q = query();
         try (DecisionStore store = DecisionStore.open(engine.load().store().path())) {
-            List<StoredDecision> rows = new ArrayList<>();
-            long total;
             DecisionPage page = store.query(q);
-            total = page.total();
-            rows.addAll(page.items());
-            while (all && page.hasMore()) {
-                page = store.query(q.page(page.offset() + page.items().size(), q.limit()));
-                rows.addAll(page.items());
-            }
+            long total = page.total();
+            List<StoredDecision> rows = all ? store.queryAll(q) : page.items();
             if (outFile != null) {
                 try (Writer w = Files.newBufferedWriter(outFile, StandardCharsets.UTF_8)) {
                     write(rows, total, w);

@@ -536,6 +536,18 @@ public final class DecisionStore implements AutoCloseable {
         });
     }
 
+    /** Every decision matching {@code q}'s filters (its paging ignored), newest first: for exports. */
+    public List<StoredDecision> queryAll(DecisionQuery q) {
+        List<StoredDecision> all = new ArrayList<>();
+        DecisionPage page = query(q.page(0, DecisionQuery.MAX_LIMIT));
+        all.addAll(page.items());
+        while (page.hasMore()) {
+            page = query(q.page(page.offset() + page.items().size(), DecisionQuery.MAX_LIMIT));
+            all.addAll(page.items());
+        }
+        return all;
+    }
+
     /** A decision by id. */
     public Optional<StoredDecision> find(UUID id) {
         return read("decision " + id, c -> {
