@@ -25,6 +25,10 @@ import org.dang.engine.access.Role;
 import org.dang.engine.access.User;
 import org.dang.engine.cli.EngineOptions;
 import org.dang.engine.plant.CsvReplaySource;
+import org.dang.engine.plant.sim.CduConfig;
+import org.dang.engine.plant.sim.CduSimulator;
+import org.dang.engine.plant.sim.SampleMonth;
+import org.dang.engine.plant.sim.SimulatorSource;
 import org.dang.engine.situation.SituationReplay;
 
 /**
@@ -42,6 +46,11 @@ public final class ConsoleCommand implements Callable<Integer> {
     @Option(names = "--every", defaultValue = "5", paramLabel = "SECONDS",
             description = "Seconds between replayed situations (default ${DEFAULT-VALUE}).")
     double every;
+
+    @Option(names = "--source", defaultValue = "replay", paramLabel = "SOURCE",
+            description = "Plant data: replay (recorded history, default) or simulator (the live CDU simulator, running"
+                    + " the sample month's events at --speed).")
+    String sourceKind;
 
     @Option(names = "--history", paramLabel = "FILE",
             description = "Plant history replayed as live data (default: sample-plant-data/cdu/history.csv.gz).")
@@ -65,6 +74,9 @@ public final class ConsoleCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    /** The seed of the live simulator: the sample month's, so the two sources tell the same story. */
+    private static final long SIMULATOR_SEED = 20261124L;
+
     @Override
     public Integer call() throws Exception {
         if (!displayAvailable()) {
@@ -84,7 +96,14 @@ public final class ConsoleCommand implements Callable<Integer> {
             if (replay != null) {
                 replay.errors().forEach(e -> spec.commandLine().getErr().println("skipped: " + e));
             }
-            if (Files.isReadable(plantHistory) && Files.isReadable(plantTags)) {
+            if ("simulator".equals(sourceKind)) {
+                CduConfig cdu = CduConfig.defaults(SIMULATOR_SEED);
+                engine.attach(new SimulatorSource(new CduSimulator(cdu, SampleMonth.schedule(cdu.start())),
+                        Duration.ofMillis(Math.max(1, (long) (cdu.step().toMillis() / speed)))));
+            } else if (!"replay".equals(sourceKind)) {
+                throw new ParameterException(spec.commandLine(), "--source '" + sourceKind
+                        + "' is not a plant data source; use replay or simulator");
+            } else if (Files.isReadable(plantHistory) && Files.isReadable(plantTags)) {
                 engine.attach(new CsvReplaySource(plantHistory, plantTags,
                         new CsvReplaySource.Options(speed, true)));
             } else {
