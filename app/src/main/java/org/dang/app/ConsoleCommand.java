@@ -111,7 +111,7 @@ public final class ConsoleCommand implements Callable<Integer> {
                         + " the console runs without live plant data; pass --history FILE");
             }
             Platform.startup(() -> {
-                ConsoleWindow window = new ConsoleWindow(engine, user);
+                ConsoleWindow window = new ConsoleWindow(engine, user, engineOptions.configFile());
                 Stage stage = new Stage();
                 stage.setOnHidden(e -> {
                     window.close();

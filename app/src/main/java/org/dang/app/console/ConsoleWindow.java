@@ -1,5 +1,6 @@
 package org.dang.app.console;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -34,11 +35,14 @@ import org.dang.app.history.DecisionHistoryViewModel;
 import org.dang.app.overview.OverviewView;
 import org.dang.app.overview.OverviewViewModel;
 import org.dang.app.overview.TileSpec;
+import org.dang.app.settings.SettingsView;
+import org.dang.app.settings.SettingsViewModel;
 import org.dang.app.trend.TrendView;
 import org.dang.app.trend.TrendViewModel;
 import org.dang.engine.DecisionListener;
 import org.dang.engine.Engine;
 import org.dang.engine.access.User;
+import org.dang.engine.config.ConfigLoader;
 import org.dang.engine.alarm.AlarmBoard;
 import org.dang.engine.alarm.AlarmListener;
 import org.dang.engine.coordinator.ModuleRunListener;
@@ -59,8 +63,13 @@ public final class ConsoleWindow implements AutoCloseable {
     private final TabPane tabs;
     private final Scene scene;
 
-    /** Builds the window's scene over {@code engine} for {@code user}; call on the FX thread. */
+    /** Builds the window with settings saved to the user's default config file; call on the FX thread. */
     public ConsoleWindow(Engine engine, User user) {
+        this(engine, user, ConfigLoader.defaultLocation());
+    }
+
+    /** Builds the window's scene over {@code engine} for {@code user}; settings go to {@code settingsFile}. */
+    public ConsoleWindow(Engine engine, User user, Path settingsFile) {
         this.engine = engine;
         DecisionHistoryViewModel history = new DecisionHistoryViewModel(engine.store(), background);
         UpdateThrottle historyThrottle = new UpdateThrottle(history::refresh, timer, Duration.ofMillis(200));
@@ -124,7 +133,9 @@ public final class ConsoleWindow implements AutoCloseable {
         tabs = new TabPane(tab("tab-overview", "Overview", overview), tab("tab-alarms", "Alarms", alarmsView),
                 tab("tab-trends", "Trends", trends),
                 tab("tab-activity", "Activity", new ActivityView(activity)),
-                tab("tab-decisions", "Decisions", new DecisionHistoryView(history)));
+                tab("tab-decisions", "Decisions", new DecisionHistoryView(history)),
+                tab("tab-settings", "Settings", new SettingsView(new SettingsViewModel(engine.config(), settingsFile,
+                        source == null ? "none attached" : source.name(), user, engine.actions(), background))));
 
         BorderPane root = new BorderPane(tabs);
         root.setTop(new VBox(header, alarmRow));

@@ -20,6 +20,11 @@ public final class EngineOptions {
             description = "Decision store file without .mv.db (default: store.path of the configuration).")
     Path store;
 
+    /** The file settings are saved to: --config when given, else ~/.dang/config.yaml. */
+    public Path configFile() {
+        return config != null ? config : ConfigLoader.defaultLocation();
+    }
+
     /** The configuration with --store applied. */
     public DangConfig load() {
         DangConfig c = ConfigLoader.loadOrDefaults(Optional.ofNullable(config));

@@ -1,0 +1,105 @@
+package org.dang.app.settings;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+import org.dang.app.console.ConsoleWindow;
+import org.dang.app.console.Screenshots;
+import org.dang.engine.Engine;
+import org.dang.engine.access.Role;
+import org.dang.engine.access.User;
+import org.dang.engine.config.ConfigLoader;
+import org.dang.engine.config.DangConfig;
+import org.dang.engine.config.StoreConfig;
+import org.dang.engine.store.AuditEvent;
+
+/** Settings in the real console: validated, saved to the config file, audited; engineers only. */
+class SettingsViewTest {
+
+    @TempDir
+    Path dir;
+
+    private Engine engine;
+    private ConsoleWindow window;
+    private final FxRobot robot = new FxRobot();
+
+    private Path open(Role role) throws Exception {
+        DangConfig d = DangConfig.defaults();
+        engine = Engine.open(new DangConfig(d.orchestrator(), d.modules(), d.decisionEngine(),
+                new StoreConfig(dir.resolve("decisions"))));
+        Path file = dir.resolve("config.yaml");
+        FxToolkit.registerPrimaryStage();
+        FxToolkit.setupStage(s -> {
+            window = new ConsoleWindow(engine, new User(role.name().toLowerCase(Locale.ROOT), role, "test"), file);
+            window.show(s);
+        });
+        robot.clickOn("Settings");
+        return file;
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        FxToolkit.cleanupStages();
+        window.close();
+        engine.close();
+    }
+
+    private void type(String key, String text) {
+        TextField f = robot.lookup("#setting-" + key.replace('.', '-')).query();
+        robot.interact(() -> f.setText(text));
+    }
+
+
+    @Test
+    void engineerSavesValidSettingsAndBadOnesAreRefusedWithTheReason() throws Exception {
+        Path file = open(Role.ENGINEER);
+        Label message = robot.lookup("#settings-message").query();
+        type("orchestrator.llm.hf_model_path", "/models/DeepSeek-R1-Distill-Qwen-7B");
+        type("decision_engine.confidence_threshold", "0.9");
+        robot.interact(() -> robot.lookup("#settings-save").queryButton().fire());
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> message.getText().startsWith("Saved to"));
+        DangConfig saved = ConfigLoader.load(file);
+        assertEquals(0.9, saved.decisionEngine().confidenceThreshold());
+        assertEquals("/models/DeepSeek-R1-Distill-Qwen-7B", saved.orchestrator().llm().hfModelPath().orElseThrow());
+        AuditEvent audit = engine.store().auditTrail(1).getFirst();
+        assertEquals("change_settings", audit.action());
+        assertEquals("OK", audit.result());
+        Screenshots.write(robot, message, "settings.png");
+
+        String before = Files.readString(file);
+        type("decision_engine.confidence_threshold", "1.7");
+        robot.interact(() -> robot.lookup("#settings-save").queryButton().fire());
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> message.getText().startsWith("Not saved"));
+        assertTrue(message.getText().contains("decision_engine.confidence_threshold"), message.getText());
+        type("decision_engine.confidence_threshold", "lots");
+        robot.interact(() -> robot.lookup("#settings-save").queryButton().fire());
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> message.getText().contains("must be a number, not 'lots'"));
+        assertEquals(before, Files.readString(file), "a refused save leaves the file as it was");
+    }
+
+    @Test
+    void operatorCannotChangeSettings() throws Exception {
+        Path file = open(Role.OPERATOR);
+        Button save = robot.lookup("#settings-save").queryButton();
+        assertTrue(save.isDisabled());
+        assertEquals("Only the engineer role may change settings; you are signed in as operator.",
+                save.getParent().getUserData());
+        assertFalse(Files.exists(file));
+    }
+}

@@ -1,0 +1,99 @@
+package org.dang.engine.config;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+import org.dang.engine.module.ModuleName;
+
+/**
+ * Writes a configuration as YAML in the seed's shape (the same keys {@link ConfigLoader} reads), so
+ * settings changed in the console land in the user's config file.
+ */
+public final class ConfigWriter {
+
+    private ConfigWriter() {
+    }
+
+    /** The YAML text of {@code c}; {@code ConfigLoader.parse} of it gives {@code c} back. */
+    public static String yaml(DangConfig c) {
+        StringBuilder b = new StringBuilder("# DAN_G configuration, written by the console's settings view.\n"
+                + "# Every key is described in docs/configuration.md.\n");
+        LlmConfig llm = c.orchestrator().llm();
+        b.append("orchestrator:\n  llm:\n");
+        b.append("    model: ").append(quote(llm.model())).append('\n');
+        b.append("    sagemaker_endpoint: ").append(quote(llm.sagemakerEndpoint().orElse(""))).append('\n');
+        b.append("    hf_model_path: ").append(quote(llm.hfModelPath().orElse(""))).append('\n');
+        b.append("    temperature: ").append(number(llm.temperature())).append('\n');
+        b.append("    top_p: ").append(number(llm.topP())).append('\n');
+        b.append("    max_tokens: ").append(llm.maxTokens()).append('\n');
+        b.append("modules:\n");
+        for (ModuleName m : ModuleName.values()) {
+            ModuleConfig mc = c.modules().of(m);
+            b.append("  ").append(m.key()).append(":\n");
+            b.append("    enabled: ").append(mc.enabled()).append('\n');
+            b.append("    timeout: ").append(duration(mc.timeout())).append('\n');
+            b.append("    models: ").append(list(mc.models())).append('\n');
+            b.append("    rl_training: ").append(mc.rlTraining()).append('\n');
+            b.append("    queue_capacity: ").append(mc.queueCapacity()).append('\n');
+            b.append("    workers: ").append(mc.workers()).append('\n');
+            b.append("    required_tags: ").append(list(mc.requiredTags())).append('\n');
+        }
+        DecisionEngineConfig d = c.decisionEngine();
+        RuleThresholds r = d.rules();
+        b.append("decision_engine:\n");
+        b.append("  confidence_threshold: ").append(number(d.confidenceThreshold())).append('\n');
+        b.append("  max_retries: ").append(d.maxRetries()).append('\n');
+        b.append("  retry_backoff: ").append(duration(d.retryBackoff())).append('\n');
+        b.append("  cache_ttl: ").append(duration(d.cacheTtl())).append('\n');
+        b.append("  rules:\n");
+        b.append("    efficiency_margin_pct: ").append(number(r.efficiencyMarginPct())).append('\n');
+        b.append("    market_sigma: ").append(number(r.marketSigma())).append('\n');
+        b.append("    inventory_sigma: ").append(number(r.inventorySigma())).append('\n');
+        b.append("    margin_shift_pct: ").append(number(r.marginShiftPct())).append('\n');
+        b.append("    window_lead: ").append(duration(r.windowLead())).append('\n');
+        b.append("    forecast_ttl: ").append(duration(r.forecastTtl())).append('\n');
+        b.append("    input_move_pct: ").append(number(r.inputMovePct())).append('\n');
+        b.append("    flatline_samples: ").append(r.flatlineSamples()).append('\n');
+        b.append("store:\n  path: ").append(quote(c.store().path().toString())).append('\n');
+        return b.toString();
+    }
+
+    /**
+     * Validates {@code yamlText} with the loader (all problems reported, nothing written when any)
+     * and writes it to {@code file} atomically, so a crash never leaves half a config.
+     *
+     * @throws ConfigException when the text is not a valid configuration
+     */
+    public static DangConfig save(String yamlText, Path file) throws IOException {
+        DangConfig parsed = ConfigLoader.parse(yamlText, file.toString());
+        Path dir = file.toAbsolutePath().getParent();
+        Files.createDirectories(dir);
+        Path tmp = Files.createTempFile(dir, file.getFileName().toString(), ".tmp");
+        Files.writeString(tmp, yamlText, StandardCharsets.UTF_8);
+        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        return parsed;
+    }
+
+    private static String quote(String s) {
+        return '"' + s.replace("\\", "\\\\").replace("\"", "\\\"") + '"';
+    }
+
+    private static String number(double v) {
+        return String.format(Locale.ROOT, "%s", v);
+    }
+
+    private static String duration(Duration d) {
+        return d.toMillis() % 1000 == 0 ? Long.toString(d.toSeconds()) : d.toMillis() + "ms";
+    }
+
+    private static String list(List<String> items) {
+        return items.stream().map(ConfigWriter::quote).collect(Collectors.joining(", ", "[", "]"));
+    }
+}
