@@ -20,6 +20,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 import org.dang.app.console.ConsoleWindow;
+import org.dang.app.console.Theme;
 import org.dang.engine.Engine;
 import org.dang.engine.access.Role;
 import org.dang.engine.access.User;
@@ -64,6 +65,10 @@ public final class ConsoleCommand implements Callable<Integer> {
             description = "Replay speed: recorded time per wall time (default ${DEFAULT-VALUE}: a minute per second).")
     double speed;
 
+    @Option(names = "--theme", defaultValue = "light", paramLabel = "THEME",
+            description = "light (default) or dark.")
+    String theme;
+
     @Option(names = "--role", defaultValue = "operator", paramLabel = "ROLE",
             description = "Role at this workstation: viewer, operator or engineer (default ${DEFAULT-VALUE}).")
     String role;
@@ -89,6 +94,7 @@ public final class ConsoleCommand implements Callable<Integer> {
                 : home().resolve("sample-plant-data").resolve("cdu").resolve("history.csv.gz");
         Path plantTags = tagFile != null ? tagFile : plantHistory.resolveSibling("tags.csv");
         User user = new User(System.getProperty("user.name", "operator"), parseRole(), "console@" + host());
+        Theme chosenTheme = parseTheme();
         CountDownLatch closed = new CountDownLatch(1);
         try (Engine engine = Engine.open(engineOptions.load());
              SituationReplay replay = situations == null ? null : SituationReplay.load(situations,
@@ -111,7 +117,7 @@ public final class ConsoleCommand implements Callable<Integer> {
                         + " the console runs without live plant data; pass --history FILE");
             }
             Platform.startup(() -> {
-                ConsoleWindow window = new ConsoleWindow(engine, user, engineOptions.configFile());
+                ConsoleWindow window = new ConsoleWindow(engine, user, engineOptions.configFile(), chosenTheme);
                 Stage stage = new Stage();
                 stage.setOnHidden(e -> {
                     window.close();
@@ -134,6 +140,14 @@ public final class ConsoleCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), "--role '" + role
                     + "' is not a role; use viewer, operator or engineer");
+        }
+    }
+
+    private Theme parseTheme() {
+        try {
+            return Theme.valueOf(theme.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), "--theme '" + theme + "' is not a theme; use light or dark");
         }
     }
 

@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -63,13 +62,16 @@ public final class ConsoleWindow implements AutoCloseable {
     private final TabPane tabs;
     private final Scene scene;
 
-    /** Builds the window with settings saved to the user's default config file; call on the FX thread. */
+    /** Builds the window, light theme, settings saved to the user's default config file; call on the FX thread. */
     public ConsoleWindow(Engine engine, User user) {
-        this(engine, user, ConfigLoader.defaultLocation());
+        this(engine, user, ConfigLoader.defaultLocation(), Theme.LIGHT);
     }
 
-    /** Builds the window's scene over {@code engine} for {@code user}; settings go to {@code settingsFile}. */
-    public ConsoleWindow(Engine engine, User user, Path settingsFile) {
+    /**
+     * Builds the window's scene over {@code engine} for {@code user} in {@code theme}; settings go to
+     * {@code settingsFile}. Call on the FX thread.
+     */
+    public ConsoleWindow(Engine engine, User user, Path settingsFile, Theme theme) {
         this.engine = engine;
         DecisionHistoryViewModel history = new DecisionHistoryViewModel(engine.store(), background);
         UpdateThrottle historyThrottle = new UpdateThrottle(history::refresh, timer, Duration.ofMillis(200));
@@ -87,7 +89,7 @@ public final class ConsoleWindow implements AutoCloseable {
         this.overviewMediator = new PlantViewMediator(
                 new UpdateThrottle(overviewModel::refresh, timer, Duration.ofMillis(500)));
         engine.plant().addListener(overviewMediator);
-        OverviewView overview = new OverviewView(overviewModel, this::showTrend);
+        OverviewView overview = new OverviewView(overviewModel, this::showTrend, theme);
         overviewModel.refresh();
         ActivityViewModel activity = new ActivityViewModel(engine.modules(), engine.store(), engine.actions(), user,
                 background);
@@ -140,8 +142,7 @@ public final class ConsoleWindow implements AutoCloseable {
         BorderPane root = new BorderPane(tabs);
         root.setTop(new VBox(header, alarmRow));
         scene = new Scene(root, 1440, 900);
-        scene.getStylesheets().add(Objects.requireNonNull(
-                ConsoleWindow.class.getResource("/org/dang/ui/theme-light.css"), "theme-light.css").toExternalForm());
+        scene.getStylesheets().setAll(theme.stylesheets());
 
         history.refresh();
         background.execute(() -> {

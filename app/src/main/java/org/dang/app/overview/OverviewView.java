@@ -11,9 +11,8 @@ import eu.hansolo.tilesfx.TileBuilder;
 import javafx.geometry.Insets;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
-import javafx.scene.paint.Color;
 
-import org.dang.engine.decision.AlertPriority;
+import org.dang.app.console.Theme;
 import org.dang.engine.situation.Quality;
 
 /**
@@ -23,21 +22,14 @@ import org.dang.engine.situation.Quality;
  */
 public final class OverviewView extends BorderPane {
 
-    static final Color GROUND = Color.web("#d4d4d4");
-    static final Color TEXT = Color.web("#1e1e1e");
-    static final Color MUTED = Color.web("#8a8a8a");
-    static final Color LINE = Color.web("#3a3a3a");
-    static final Color ALERT_TEXT = Color.web("#6a1b9a");
-    static final Map<AlertPriority, Color> PRIORITY = Map.of(AlertPriority.CRITICAL, Color.web("#c00000"),
-            AlertPriority.HIGH, Color.web("#e36c09"), AlertPriority.MEDIUM, Color.web("#d4b000"),
-            AlertPriority.LOW, Color.web("#9bb7d9"));
-
+    private final Theme theme;
     private final Map<String, Tile> tiles = new LinkedHashMap<>();
     private final FlowPane grid;
     private final Consumer<String> openTrend;
 
-    /** Builds one tile per spec; {@code openTrend} is called with the tag when a tile is clicked. */
-    public OverviewView(OverviewViewModel vm, Consumer<String> openTrend) {
+    /** An overview in {@code theme}; {@code openTrend} is called with the tag when a tile is clicked. */
+    public OverviewView(OverviewViewModel vm, Consumer<String> openTrend, Theme theme) {
+        this.theme = theme;
         getStyleClass().add("overview-view");
         this.grid = new FlowPane(10, 10);
         this.openTrend = openTrend;
@@ -68,18 +60,18 @@ public final class OverviewView extends BorderPane {
                     .unit(first.unit())
                     .animated(false)
                     .averagingPeriod(120)
-                    .backgroundColor(GROUND)
-                    .titleColor(TEXT)
-                    .valueColor(TEXT)
-                    .unitColor(TEXT)
-                    .textColor(TEXT)
-                    .foregroundBaseColor(TEXT)
-                    .barColor(LINE)
-                    .needleColor(LINE)
+                    .backgroundColor(theme.ground())
+                    .titleColor(theme.text())
+                    .valueColor(theme.text())
+                    .unitColor(theme.text())
+                    .textColor(theme.text())
+                    .foregroundBaseColor(theme.text())
+                    .barColor(theme.line())
+                    .needleColor(theme.line())
                     .thresholdVisible(false)
                     .build();
             if (spec.skin() == TileSpec.Skin.GAUGE) {
-                t.setSections(normalBand(first));
+                t.setSections(normalBand(first, theme));
                 t.setSectionsVisible(true);
             }
             t.setId("tile-" + spec.tag());
@@ -106,17 +98,17 @@ public final class OverviewView extends BorderPane {
             t.setValueVisible(Double.isFinite(s.value()));
             t.setText(good ? "" : s.quality().name());
             t.setTitle(good ? s.spec().title() : s.spec().title() + "  \u2013  " + s.quality().name());
-            t.setTitleColor(good ? TEXT : ALERT_TEXT);
-            t.setValueColor(good ? TEXT : MUTED);
-            t.setBackgroundColor(s.alarm() == null ? GROUND : PRIORITY.get(s.alarm()));
+            t.setTitleColor(good ? theme.text() : theme.qualityText());
+            t.setValueColor(good ? theme.text() : theme.muted());
+            t.setBackgroundColor(s.alarm() == null ? theme.ground() : theme.priority(s.alarm()));
         }
     }
 
     /** The operating window between the LO and HI limits, shaded light. */
-    private static List<Section> normalBand(TileState s) {
+    private static List<Section> normalBand(TileState s, Theme theme) {
         double lo = Double.isNaN(s.lo()) ? s.min() : s.lo();
         double hi = Double.isNaN(s.hi()) ? s.max() : s.hi();
-        return List.of(new Section(lo, hi, Color.web("#eeeeee")));
+        return List.of(new Section(lo, hi, theme.band()));
     }
 
     /** The tile of {@code tag} (for tests). */

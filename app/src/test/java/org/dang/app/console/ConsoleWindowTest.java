@@ -14,6 +14,7 @@ import javafx.scene.control.DatePicker;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
+import javafx.scene.paint.Color;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -84,6 +85,24 @@ class ConsoleWindowTest {
         Screenshots.write(robot, state, "overview.png");
         robot.clickOn("Alarms");
         Screenshots.write(robot, state, "alarms-month-end.png");
+    }
+
+    @Test
+    void darkThemeKeepsTheLayoutWithLightTextOnDarkGround() throws Exception {
+        FxToolkit.setupStage(s -> {
+            window.close();
+            window = new ConsoleWindow(engine, new User("op.lee", Role.OPERATOR, "test"), dir.resolve("config.yaml"),
+                    Theme.DARK);
+            window.show(s);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        Label state = robot.lookup("#process-health-state").query();
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !state.getText().contains("learning"));
+        Label user = robot.lookup("#signed-in-user").query();
+        assertTrue(((Color) user.getTextFill()).getBrightness() > 0.8, "light text: " + user.getTextFill());
+        assertTrue(window.scene().getStylesheets().getLast().endsWith("theme-dark.css"));
+        WaitForAsyncUtils.waitForFxEvents();
+        Screenshots.write(robot, state, "overview-dark.png");
     }
 
     @Test

@@ -21,6 +21,7 @@ import org.testfx.util.WaitForAsyncUtils;
 
 import org.dang.app.console.ConsoleWindow;
 import org.dang.app.console.Screenshots;
+import org.dang.app.console.Theme;
 import org.dang.engine.Engine;
 import org.dang.engine.access.Role;
 import org.dang.engine.access.User;
@@ -46,7 +47,7 @@ class SettingsViewTest {
         Path file = dir.resolve("config.yaml");
         FxToolkit.registerPrimaryStage();
         FxToolkit.setupStage(s -> {
-            window = new ConsoleWindow(engine, new User(role.name().toLowerCase(Locale.ROOT), role, "test"), file);
+            window = new ConsoleWindow(engine, new User(role.name().toLowerCase(Locale.ROOT), role, "test"), file, Theme.LIGHT);
             window.show(s);
         });
         robot.clickOn("Settings");
