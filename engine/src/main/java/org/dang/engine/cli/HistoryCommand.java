@@ -57,7 +57,7 @@ public final class HistoryCommand implements Callable<Integer> {
     int limit;
     @Option(names = "--offset", defaultValue = "0", description = "Rows to skip.")
     int offset;
-    @Option(names = "--all", description = "Every matching row (pages through the whole history).")
+    @Option(names = "--all", description = "Every matching row, for exports (--limit and --offset are ignored).")
     boolean all;
     @Option(names = "--format", defaultValue = "table", description = "table, csv or jsonl (default ${DEFAULT-VALUE}).")
     Format format;
