@@ -16,11 +16,14 @@ public final class TimeSeriesTable {
     private final List<Instant> times;
     private final Map<String, double[]> columns;
     private final boolean timeIndexed;
+    private final Duration interval;
 
     private TimeSeriesTable(List<Instant> times, Map<String, double[]> columns, boolean timeIndexed) {
         this.times = times;
         this.columns = columns;
         this.timeIndexed = timeIndexed;
+        // Computed once: feature building asks for it at every row.
+        this.interval = medianInterval(times);
     }
 
     /** A table indexed by real timestamps; times must be strictly increasing and every column as long as the index. */
@@ -107,6 +110,10 @@ public final class TimeSeriesTable {
 
     /** The median spacing of the index, used to place timestamps beyond the last row; one second for a single row. */
     public Duration interval() {
+        return interval;
+    }
+
+    private static Duration medianInterval(List<Instant> times) {
         if (times.size() < 2) {
             return Duration.ofSeconds(1);
         }
