@@ -13,7 +13,6 @@ import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
@@ -23,8 +22,8 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
-import javafx.util.StringConverter;
 
+import org.dang.app.console.FilterBox;
 import org.dang.app.console.Selections;
 import org.dang.engine.access.Action;
 import org.dang.engine.alarm.AlarmRecord;
@@ -64,29 +63,8 @@ public final class AlarmView extends BorderPane {
         filter.setPromptText("Filter by tag or text");
         filter.textProperty().bindBidirectional(vm.textProperty());
         HBox.setHgrow(filter, Priority.ALWAYS);
-        ComboBox<AlertPriority> priority = new ComboBox<>();
-        priority.setId("alarm-priority");
-        priority.getItems().add(null);
-        priority.getItems().addAll(AlertPriority.values());
-        StringConverter<AlertPriority> names = new StringConverter<>() {
-            @Override
-            public String toString(AlertPriority p) {
-                return p == null ? "All priorities" : p.name();
-            }
-
-            @Override
-            public AlertPriority fromString(String s) {
-                return null;
-            }
-        };
-        priority.setConverter(names);
-        priority.setButtonCell(new ListCell<>() {
-            @Override
-            protected void updateItem(AlertPriority item, boolean empty) {
-                super.updateItem(item, empty);
-                setText(names.toString(item));
-            }
-        });
+        ComboBox<AlertPriority> priority = FilterBox.of("alarm-priority", "All priorities", AlertPriority.values(),
+                AlertPriority::name);
         priority.valueProperty().bindBidirectional(vm.priorityProperty());
         CheckBox shelved = new CheckBox("Show shelved");
         shelved.selectedProperty().bindBidirectional(vm.showShelvedProperty());

@@ -10,7 +10,6 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.DatePicker;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListCell;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
@@ -21,8 +20,8 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.stage.FileChooser;
-import javafx.util.StringConverter;
 
+import org.dang.app.console.FilterBox;
 import org.dang.engine.decision.DecisionAction;
 import org.dang.engine.decision.DecisionSource;
 import org.dang.engine.module.ModuleName;
@@ -42,16 +41,16 @@ public final class DecisionHistoryView extends BorderPane {
         text.textProperty().bindBidirectional(vm.textProperty());
         HBox.setHgrow(text, Priority.ALWAYS);
 
-        ComboBox<ModuleName> module = filter("history-module", "All modules", ModuleName.values(), ModuleName::key);
+        ComboBox<ModuleName> module = FilterBox.of("history-module", "All modules", ModuleName.values(), ModuleName::key);
         module.valueProperty().bindBidirectional(vm.moduleProperty());
-        ComboBox<DecisionAction> action = filter("history-action", "All actions", DecisionAction.values(),
+        ComboBox<DecisionAction> action = FilterBox.of("history-action", "All actions", DecisionAction.values(),
                 DecisionAction::name);
         action.valueProperty().bindBidirectional(vm.actionProperty());
-        ComboBox<DecisionSource> source = filter("history-source", "All sources", DecisionSource.values(),
+        ComboBox<DecisionSource> source = FilterBox.of("history-source", "All sources", DecisionSource.values(),
                 DecisionSource::name);
         source.valueProperty().bindBidirectional(vm.sourceProperty());
 
-        ComboBox<OutcomeStatus> outcome = filter("history-outcome", "All outcomes", OutcomeStatus.values(),
+        ComboBox<OutcomeStatus> outcome = FilterBox.of("history-outcome", "All outcomes", OutcomeStatus.values(),
                 OutcomeStatus::name);
         outcome.valueProperty().bindBidirectional(vm.outcomeProperty());
         DatePicker from = new DatePicker();
@@ -132,33 +131,6 @@ public final class DecisionHistoryView extends BorderPane {
         if (file != null) {
             vm.exportTo(file.toPath(), jsonLines);
         }
-    }
-
-    private static <T> ComboBox<T> filter(String id, String all, T[] values, Function<T, String> name) {
-        ComboBox<T> box = new ComboBox<>();
-        box.setId(id);
-        box.getItems().add(null);
-        box.getItems().addAll(values);
-        StringConverter<T> conv = new StringConverter<>() {
-            @Override
-            public String toString(T v) {
-                return v == null ? all : name.apply(v);
-            }
-
-            @Override
-            public T fromString(String s) {
-                return null;
-            }
-        };
-        box.setConverter(conv);
-        box.setButtonCell(new ListCell<>() {
-            @Override
-            protected void updateItem(T item, boolean empty) {
-                super.updateItem(item, empty);
-                setText(conv.toString(item));
-            }
-        });
-        return box;
     }
 
     private static TableColumn<StoredDecision, String> column(String title, double width,
