@@ -15,7 +15,6 @@ import picocli.CommandLine.Model.CommandSpec;
 
 import org.dang.engine.Engine;
 import org.dang.engine.config.DangConfig;
-import org.dang.engine.config.StoreConfig;
 import org.dang.engine.plant.CsvReplaySource;
 import org.dang.engine.situation.SituationReader;
 import org.dang.engine.store.ChainVerification;
@@ -44,8 +43,7 @@ public final class SelfTestCommand implements Callable<Integer> {
         int failures = 0;
         try {
             DangConfig d = DangConfig.defaults();
-            try (Engine engine = Engine.open(new DangConfig(d.orchestrator(), d.modules(), d.decisionEngine(),
-                    new StoreConfig(tmp.resolve("decisions"))))) {
+            try (Engine engine = Engine.open(d.withStore(tmp.resolve("decisions")))) {
                 out.println("ok    decision store opened and migrated (" + tmp.resolve("decisions.mv.db") + ")");
                 failures += plant(engine, data.resolve("cdu"), out);
                 failures += decisions(engine, data.resolve("situations"), out);

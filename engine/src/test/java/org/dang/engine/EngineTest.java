@@ -15,7 +15,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import org.dang.engine.config.DangConfig;
-import org.dang.engine.config.StoreConfig;
 import org.dang.engine.decision.DecisionAction;
 import org.dang.engine.module.ModuleName;
 import org.dang.engine.module.ModuleRequest;
@@ -80,8 +79,7 @@ class EngineTest {
 
     private Engine open() {
         DangConfig d = DangConfig.defaults();
-        return Engine.open(new DangConfig(d.orchestrator(), d.modules(), d.decisionEngine(),
-                new StoreConfig(dir.resolve("decisions"))));
+        return Engine.open(d.withStore(dir.resolve("decisions")));
     }
 
     private static Optional<DecisionOutcome> awaitOutcome(Engine engine, StoredDecision s) throws Exception {

@@ -29,7 +29,6 @@ import org.dang.engine.Engine;
 import org.dang.engine.access.Role;
 import org.dang.engine.access.User;
 import org.dang.engine.config.DangConfig;
-import org.dang.engine.config.StoreConfig;
 import org.dang.engine.plant.PlantScan;
 import org.dang.engine.plant.TagSample;
 import org.dang.engine.situation.Quality;
@@ -65,8 +64,7 @@ public final class BenchUiCommand implements Callable<Integer> {
         long launched = ManagementFactory.getRuntimeMXBean().getStartTime();
         Path tmp = Files.createTempDirectory("dang-bench-ui-");
         DangConfig d = DangConfig.defaults();
-        try (Engine engine = Engine.open(new DangConfig(d.orchestrator(), d.modules(), d.decisionEngine(),
-                new StoreConfig(tmp.resolve("decisions"))))) {
+        try (Engine engine = Engine.open(d.withStore(tmp.resolve("decisions")))) {
             SyntheticPlant plant = new SyntheticPlant(tags, Duration.ofSeconds(1));
             String trended = plant.tags().getFirst().tag();
             prefill(engine, trended);

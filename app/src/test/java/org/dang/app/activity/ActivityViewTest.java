@@ -25,7 +25,6 @@ import org.dang.engine.Engine;
 import org.dang.engine.access.Role;
 import org.dang.engine.access.User;
 import org.dang.engine.config.DangConfig;
-import org.dang.engine.config.StoreConfig;
 import org.dang.engine.coordinator.ActiveRun;
 import org.dang.engine.module.ModuleName;
 import org.dang.engine.module.ModuleRequest;
@@ -87,8 +86,7 @@ class ActivityViewTest {
 
     private void open(Role role) throws Exception {
         DangConfig d = DangConfig.defaults();
-        engine = Engine.open(new DangConfig(d.orchestrator(), d.modules(), d.decisionEngine(),
-                new StoreConfig(dir.resolve("decisions"))));
+        engine = Engine.open(d.withStore(dir.resolve("decisions")));
         engine.install(new SlowModule(), p -> new SlowRequest(((Number) p.getOrDefault("steps", 10_000)).intValue()));
         FxToolkit.registerPrimaryStage();
         FxToolkit.setupStage(s -> {

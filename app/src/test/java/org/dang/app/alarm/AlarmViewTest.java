@@ -31,7 +31,6 @@ import org.dang.engine.access.User;
 import org.dang.engine.alarm.AlarmRecord;
 import org.dang.engine.alarm.AlarmState;
 import org.dang.engine.config.DangConfig;
-import org.dang.engine.config.StoreConfig;
 import org.dang.engine.plant.CsvReplaySource;
 import org.dang.engine.store.AuditEvent;
 
@@ -61,8 +60,7 @@ class AlarmViewTest {
         }
         Path history = Files.writeString(dir.resolve("history.csv"), csv);
         DangConfig d = DangConfig.defaults();
-        engine = Engine.open(new DangConfig(d.orchestrator(), d.modules(), d.decisionEngine(),
-                new StoreConfig(dir.resolve("decisions"))));
+        engine = Engine.open(d.withStore(dir.resolve("decisions")));
         engine.attach(new CsvReplaySource(history, tags, new CsvReplaySource.Options(0, false)));
         FxToolkit.registerPrimaryStage();
         FxToolkit.setupStage(s -> {

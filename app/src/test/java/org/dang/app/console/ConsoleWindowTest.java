@@ -27,7 +27,6 @@ import org.dang.engine.Engine;
 import org.dang.engine.access.Role;
 import org.dang.engine.access.User;
 import org.dang.engine.config.DangConfig;
-import org.dang.engine.config.StoreConfig;
 import org.dang.engine.decision.DecisionAction;
 import org.dang.engine.plant.CsvReplaySource;
 import org.dang.engine.situation.SituationReader;
@@ -53,8 +52,7 @@ class ConsoleWindowTest {
     @BeforeEach
     void start() throws Exception {
         DangConfig d = DangConfig.defaults();
-        engine = Engine.open(new DangConfig(d.orchestrator(), d.modules(), d.decisionEngine(),
-                new StoreConfig(dir.resolve("decisions"))));
+        engine = Engine.open(d.withStore(dir.resolve("decisions")));
         // The bundled month, replayed at full speed: the console then shows the unit at month end.
         Path cdu = Path.of("../sample-plant-data/cdu");
         engine.attach(new CsvReplaySource(cdu.resolve("history.csv.gz"), cdu.resolve("tags.csv"),

@@ -27,7 +27,6 @@ import org.dang.engine.access.Role;
 import org.dang.engine.access.User;
 import org.dang.engine.config.ConfigLoader;
 import org.dang.engine.config.DangConfig;
-import org.dang.engine.config.StoreConfig;
 import org.dang.engine.store.AuditEvent;
 
 /** Settings in the real console: validated, saved to the config file, audited; engineers only. */
@@ -42,8 +41,7 @@ class SettingsViewTest {
 
     private Path open(Role role) throws Exception {
         DangConfig d = DangConfig.defaults();
-        engine = Engine.open(new DangConfig(d.orchestrator(), d.modules(), d.decisionEngine(),
-                new StoreConfig(dir.resolve("decisions"))));
+        engine = Engine.open(d.withStore(dir.resolve("decisions")));
         Path file = dir.resolve("config.yaml");
         FxToolkit.registerPrimaryStage();
         FxToolkit.setupStage(s -> {

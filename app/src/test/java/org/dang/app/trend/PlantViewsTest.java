@@ -31,7 +31,6 @@ import org.dang.engine.Engine;
 import org.dang.engine.access.Role;
 import org.dang.engine.access.User;
 import org.dang.engine.config.DangConfig;
-import org.dang.engine.config.StoreConfig;
 import org.dang.engine.plant.CsvReplaySource;
 
 /**
@@ -67,8 +66,7 @@ class PlantViewsTest {
             }
         }
         DangConfig d = DangConfig.defaults();
-        engine = Engine.open(new DangConfig(d.orchestrator(), d.modules(), d.decisionEngine(),
-                new StoreConfig(dir.resolve("decisions"))));
+        engine = Engine.open(d.withStore(dir.resolve("decisions")));
         engine.attach(new CsvReplaySource(history, tags, new CsvReplaySource.Options(0, false)));
         for (int i = 0; i < 600 && engine.plant().scanCount() < ROWS; i++) {
             TimeUnit.MILLISECONDS.sleep(50);

@@ -7,7 +7,6 @@ import picocli.CommandLine.Option;
 
 import org.dang.engine.config.ConfigLoader;
 import org.dang.engine.config.DangConfig;
-import org.dang.engine.config.StoreConfig;
 
 /** Options every engine verb shares: the configuration file and the decision store. */
 public final class EngineOptions {
@@ -28,7 +27,6 @@ public final class EngineOptions {
     /** The configuration with --store applied. */
     public DangConfig load() {
         DangConfig c = ConfigLoader.loadOrDefaults(Optional.ofNullable(config));
-        return store == null ? c : new DangConfig(c.orchestrator(), c.modules(), c.decisionEngine(),
-                new StoreConfig(store));
+        return store == null ? c : c.withStore(store);
     }
 }

@@ -1,8 +1,15 @@
 package org.dang.engine.config;
 
+import java.nio.file.Path;
+
 /** The whole engine configuration, as read from YAML (see docs/configuration.md). */
 public record DangConfig(OrchestratorConfig orchestrator, ModulesConfig modules,
                          DecisionEngineConfig decisionEngine, StoreConfig store) {
+
+    /** The same configuration with the decision store at {@code path}. */
+    public DangConfig withStore(Path path) {
+        return new DangConfig(orchestrator, modules, decisionEngine, new StoreConfig(path));
+    }
 
     /** The built-in defaults, identical to the shipped default-config.yaml. */
     public static DangConfig defaults() {

@@ -16,7 +16,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 import org.dang.engine.Engine;
 import org.dang.engine.config.DangConfig;
-import org.dang.engine.config.StoreConfig;
 import org.dang.engine.decision.Decision;
 import org.dang.engine.decision.DecisionAction;
 import org.dang.engine.decision.TriggerKind;
@@ -43,8 +42,7 @@ class DecisionCycleTest {
         List<Decision> all;
         Set<String> alarms;
         // Alarm and decision times are plant time (November 2026 of the sample), not wall-clock time.
-        try (Engine engine = Engine.open(new DangConfig(d.orchestrator(), d.modules(), d.decisionEngine(),
-                new StoreConfig(dir.resolve("decisions"))))) {
+        try (Engine engine = Engine.open(d.withStore(dir.resolve("decisions")))) {
             engine.attach(new CsvReplaySource(CDU.resolve("history.csv.gz"), CDU.resolve("tags.csv"),
                     new CsvReplaySource.Options(0, false)));
             for (int i = 0; i < 1200 && engine.plant().scanCount() < 43_200; i++) {
