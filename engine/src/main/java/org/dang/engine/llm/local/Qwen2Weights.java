@@ -1,0 +1,132 @@
+package org.dang.engine.llm.local;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+
+/**
+ * The weights of a Qwen2 model as NDArrays on the compute device, each checked against the shape
+ * the config implies. On the CPU in the file's own type they stay views of the memory-mapped file;
+ * otherwise they are converted (or copied to the GPU) once at load.
+ */
+final class Qwen2Weights {
+
+    /** One decoder layer. Projections are [out, in] as in PyTorch's Linear. */
+    record Layer(NDArray inputNorm, NDArray q, NDArray qBias, NDArray k, NDArray kBias, NDArray v, NDArray vBias,
+            NDArray o, NDArray postNorm, NDArray gate, NDArray up, NDArray down) {
+    }
+
+    private final NDArray embedding;
+    private final List<Layer> layers;
+    private final NDArray finalNorm;
+    private final NDArray lmHead;
+    private final long bytesPerToken;
+
+    private Qwen2Weights(NDArray embedding, List<Layer> layers, NDArray finalNorm, NDArray lmHead, long bytesPerToken) {
+        this.embedding = embedding;
+        this.layers = layers;
+        this.finalNorm = finalNorm;
+        this.lmHead = lmHead;
+        this.bytesPerToken = bytesPerToken;
+    }
+
+    NDArray embedding() {
+        return embedding;
+    }
+
+    List<Layer> layers() {
+        return layers;
+    }
+
+    NDArray finalNorm() {
+        return finalNorm;
+    }
+
+    NDArray lmHead() {
+        return lmHead;
+    }
+
+    /**
+     * Bytes of weights one decoding step reads: every projection, norm and the lm_head; the
+     * embedding table only when it doubles as the lm_head (a lookup reads one row).
+     */
+    long bytesPerToken() {
+        return bytesPerToken;
+    }
+
+    /** Loads and checks every tensor; {@code manager} owns the arrays, on its device. */
+    static Qwen2Weights load(WeightFiles files, Qwen2Config c, NDManager manager, DataType dtype, Path folder)
+            throws ModelFolderException {
+        Loader loader = new Loader(files, manager, dtype, folder);
+        int h = c.hiddenSize();
+        int qOut = c.attentionHeads() * c.headSize();
+        int kvOut = c.keyValueHeads() * c.headSize();
+        int im = c.intermediateSize();
+        NDArray embedding = loader.get("model.embed_tokens.weight", c.vocabSize(), h);
+        List<Layer> layers = new ArrayList<>();
+        for (int i = 0; i < c.layers(); i++) {
+            String p = "model.layers." + i + ".";
+            layers.add(new Layer(
+                    loader.get(p + "input_layernorm.weight", h),
+                    loader.get(p + "self_attn.q_proj.weight", qOut, h),
+                    loader.get(p + "self_attn.q_proj.bias", qOut),
+                    loader.get(p + "self_attn.k_proj.weight", kvOut, h),
+                    loader.get(p + "self_attn.k_proj.bias", kvOut),
+                    loader.get(p + "self_attn.v_proj.weight", kvOut, h),
+                    loader.get(p + "self_attn.v_proj.bias", kvOut),
+                    loader.get(p + "self_attn.o_proj.weight", h, qOut),
+                    loader.get(p + "post_attention_layernorm.weight", h),
+                    loader.get(p + "mlp.gate_proj.weight", im, h),
+                    loader.get(p + "mlp.up_proj.weight", im, h),
+                    loader.get(p + "mlp.down_proj.weight", h, im)));
+        }
+        NDArray finalNorm = loader.get("model.norm.weight", h);
+        NDArray lmHead = c.tieWordEmbeddings() ? embedding : loader.get("lm_head.weight", c.vocabSize(), h);
+        long perToken = c.tieWordEmbeddings() ? loader.bytes : loader.bytes - bytesOf(embedding);
+        return new Qwen2Weights(embedding, List.copyOf(layers), finalNorm, lmHead, perToken);
+    }
+
+    private static long bytesOf(NDArray a) {
+        return a.getShape().size() * a.getDataType().getNumOfBytes();
+    }
+
+    /** Creates arrays from the mapped bytes, checking names and shapes. */
+    private static final class Loader {
+        private final WeightFiles files;
+        private final NDManager manager;
+        private final DataType dtype;
+        private final Path folder;
+        private long bytes;
+
+        Loader(WeightFiles files, NDManager manager, DataType dtype, Path folder) {
+            this.files = files;
+            this.manager = manager;
+            this.dtype = dtype;
+            this.folder = folder;
+        }
+
+        NDArray get(String name, long... expected) throws ModelFolderException {
+            TensorEntry entry = files.entry(name);
+            if (entry == null) {
+                throw new ModelFolderException(folder + ": tensor " + name + " is missing from the weights");
+            }
+            if (!Arrays.equals(entry.shape(), expected)) {
+                throw new ModelFolderException(files.fileOf(name).path() + ": tensor " + name + " has shape "
+                        + entry.shapeText() + " but config.json implies " + Arrays.toString(expected));
+            }
+            NDArray raw = manager.create(files.fileOf(name).bytes(entry), new Shape(expected), entry.dtype().djl());
+            NDArray converted = raw.toType(dtype, false);
+            if (converted != raw) {
+                raw.close();
+            }
+            bytes += bytesOf(converted);
+            return converted;
+        }
+    }
+}
