@@ -1,6 +1,7 @@
 package org.dang.engine.llm.local;
 
 import java.io.IOException;
+import java.lang.foreign.Arena;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -32,13 +33,16 @@ public final class LocalModel implements AutoCloseable {
     private final Qwen2Config config;
     private final LocalTokenizer tokenizer;
     private final WeightFiles files;
+    /** Native memory of bf16 weights widened for the CPU. */
+    private final Arena converted;
     private final NDManager manager;
     private final Qwen2Network network;
     private final Qwen2Weights weights;
     private final DataType dtype;
 
     private LocalModel(Path folder, Qwen2Config config, LocalTokenizer tokenizer, WeightFiles files,
-            NDManager manager, Qwen2Weights weights, DataType dtype) {
+            Arena converted, NDManager manager, Qwen2Weights weights, DataType dtype) {
+        this.converted = converted;
         this.folder = folder;
         this.config = config;
         this.tokenizer = tokenizer;
@@ -78,11 +82,12 @@ public final class LocalModel implements AutoCloseable {
         WeightFiles files = WeightFiles.open(folder);
         NDManager manager = null;
         LocalTokenizer tokenizer = null;
+        Arena converted = Arena.ofShared();
         try {
             tokenizer = LocalTokenizer.open(folder.resolve("tokenizer.json"));
             manager = engine.newBaseManager(device);
-            Qwen2Weights weights = Qwen2Weights.load(files, config, manager, dtype, folder);
-            return new LocalModel(folder, config, tokenizer, files, manager, weights, dtype);
+            Qwen2Weights weights = Qwen2Weights.load(files, config, manager, dtype, folder, converted);
+            return new LocalModel(folder, config, tokenizer, files, converted, manager, weights, dtype);
         } catch (ModelFolderException | RuntimeException e) {
             if (manager != null) {
                 manager.close();
@@ -90,6 +95,7 @@ public final class LocalModel implements AutoCloseable {
             if (tokenizer != null) {
                 tokenizer.close();
             }
+            converted.close();
             files.close();
             throw e;
         }
@@ -113,8 +119,8 @@ public final class LocalModel implements AutoCloseable {
     private static DataType pickType(LocalModelOptions.Precision precision, Device device) {
         return switch (precision) {
             case F32 -> DataType.FLOAT32;
-            case BF16 -> DataType.BFLOAT16;
-            case AUTO -> device.isGpu() ? DataType.BFLOAT16 : DataType.FLOAT32;
+            case F16 -> DataType.FLOAT16;
+            case AUTO -> device.isGpu() ? DataType.FLOAT16 : DataType.FLOAT32;
         };
     }
 
@@ -138,9 +144,9 @@ public final class LocalModel implements AutoCloseable {
         return manager.getDevice().toString();
     }
 
-    /** Precision of weights and activations: "f32" or "bf16". */
+    /** Precision of weights and matrix products: "f32" or "f16". */
     public String precision() {
-        return dtype == DataType.BFLOAT16 ? "bf16" : "f32";
+        return dtype == DataType.FLOAT16 ? "f16" : "f32";
     }
 
     /** Bytes of weights read per generated token (the figure the memory-bandwidth bound divides by). */
@@ -249,7 +255,7 @@ public final class LocalModel implements AutoCloseable {
         for (float v : logits) {
             if (Float.isNaN(v)) {
                 throw new IllegalStateException("the model produced NaN logits at position " + position
-                        + " (broken weights, or bf16 overflow)");
+                        + " (broken weights, or an f16 overflow: try precision f32)");
             }
         }
     }
@@ -267,8 +273,10 @@ public final class LocalModel implements AutoCloseable {
     /** Frees the weights and unmaps the files. */
     @Override
     public void close() {
+        // Arrays first: on the CPU they point into the mapped files and the converted memory.
         manager.close();
         tokenizer.close();
+        converted.close();
         files.close();
     }
 }

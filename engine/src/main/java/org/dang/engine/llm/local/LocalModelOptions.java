@@ -15,14 +15,18 @@ public record LocalModelOptions(DeviceChoice device, Precision precision) {
         GPU
     }
 
-    /** The precision of weights and activations. */
+    /**
+     * The precision of weights, matrix products and the KV cache. Norms, softmax and the residual
+     * stream always run in f32. There is no bf16: the JNI layer of DJL 0.36's PyTorch engine has no
+     * bfloat16 type (asking for one aborts the JVM), so bf16 checkpoints are converted at load.
+     */
     public enum Precision {
-        /** bf16 on a GPU, f32 on the CPU (bf16 matrix products are slow on most CPUs). */
+        /** f16 on a GPU, f32 on the CPU. */
         AUTO,
         /** 32-bit floats. */
         F32,
-        /** bfloat16, half the memory of f32. */
-        BF16
+        /** IEEE half precision: half the memory of f32; meant for GPUs (slow on most CPUs). */
+        F16
     }
 
     /** Rejects nulls. */

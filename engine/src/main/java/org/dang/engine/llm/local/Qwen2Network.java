@@ -15,8 +15,9 @@ import ai.djl.nn.Activation;
 /**
  * The Qwen2 decoder forward pass in NDArray operations, batch size one: embedding, per layer
  * RMSNorm, grouped-query attention (q/k/v with bias, o without) with rotary embeddings and a causal
- * mask over the KV cache, RMSNorm, SwiGLU MLP; final RMSNorm and the lm_head. Norms and softmax run
- * in f32 whatever the weight type, as the Hugging Face implementation does.
+ * mask over the KV cache, RMSNorm, SwiGLU MLP; final RMSNorm and the lm_head. The residual stream,
+ * norms, softmax and the SwiGLU product run in f32 whatever the weight type; matrix products and the
+ * KV cache use the weight type.
  */
 final class Qwen2Network {
 
@@ -69,8 +70,10 @@ final class Qwen2Network {
                 longIds[i] = ids[i];
             }
             NDArray tokens = manager.create(longIds);
+            // The residual stream stays in f32 whatever the weight type, so f16 cannot overflow there.
             NDArray x = tokens.getNDArrayInternal()
-                    .embedding(tokens, weights.embedding(), SparseFormat.DENSE).singletonOrThrow();
+                    .embedding(tokens, weights.embedding(), SparseFormat.DENSE).singletonOrThrow()
+                    .toType(DataType.FLOAT32, false);
             NDArray[] cosSin = rotary.cosSin(manager, past, count, dtype);
             NDArray mask = count > 1 ? causalMask(count, past) : null;
             List<Qwen2Weights.Layer> layers = weights.layers();
@@ -98,11 +101,12 @@ final class Qwen2Network {
                 NDArray probabilities = scores.softmax(-1).toType(dtype, false);
                 NDArray attended = probabilities.matMul(values).reshape(heads, count, headSize)
                         .transpose(1, 0, 2).reshape(count, (long) heads * headSize);
-                x = x.add(linear(attended, w.o(), null));
+                x = x.add(linear(attended, w.o(), null).toType(DataType.FLOAT32, false));
                 NDArray m = rmsNorm(x, w.postNorm());
-                NDArray gate = linear(m, w.gate(), null);
-                NDArray up = linear(m, w.up(), null);
-                x = x.add(linear(gate.mul(Activation.sigmoid(gate)).mul(up), w.down(), null));
+                NDArray gate = linear(m, w.gate(), null).toType(DataType.FLOAT32, false);
+                NDArray up = linear(m, w.up(), null).toType(DataType.FLOAT32, false);
+                NDArray act = gate.mul(Activation.sigmoid(gate)).mul(up).toType(dtype, false);
+                x = x.add(linear(act, w.down(), null).toType(DataType.FLOAT32, false));
             }
             cache.advance(count);
             NDArray last = allPositions ? x : x.get(new NDIndex((count - 1) + ":"));
@@ -128,11 +132,10 @@ final class Qwen2Network {
         return x.getNDArrayInternal().linear(x, weight, bias).singletonOrThrow();
     }
 
-    /** x / sqrt(mean(x^2) + eps), in f32, cast back, times the weight. */
+    /** f32 x / sqrt(mean(x^2) + eps), cast to the weight type, times the weight. */
     private NDArray rmsNorm(NDArray x, NDArray weight) {
-        NDArray f = x.toType(DataType.FLOAT32, false);
-        NDArray rms = f.square().mean(new int[] {-1}, true).add((float) config.rmsNormEps()).sqrt();
-        return f.div(rms).toType(dtype, false).mul(weight);
+        NDArray rms = x.square().mean(new int[] {-1}, true).add((float) config.rmsNormEps()).sqrt();
+        return x.div(rms).toType(dtype, false).mul(weight);
     }
 
     /** Rotary embedding, half-rotation convention: x*cos + [-x2, x1]*sin. */

@@ -1,5 +1,9 @@
 package org.dang.engine.llm.local;
 
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.nio.ByteOrder;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -13,7 +17,8 @@ import ai.djl.ndarray.types.Shape;
 /**
  * The weights of a Qwen2 model as NDArrays on the compute device, each checked against the shape
  * the config implies. On the CPU in the file's own type they stay views of the memory-mapped file;
- * otherwise they are converted (or copied to the GPU) once at load.
+ * otherwise they are converted (or copied to the GPU) once at load: bf16 in Java, because DJL's
+ * PyTorch binding has no bf16 type, other types by the engine.
  */
 final class Qwen2Weights {
 
@@ -21,6 +26,10 @@ final class Qwen2Weights {
     record Layer(NDArray inputNorm, NDArray q, NDArray qBias, NDArray k, NDArray kBias, NDArray v, NDArray vBias,
             NDArray o, NDArray postNorm, NDArray gate, NDArray up, NDArray down) {
     }
+
+    private static final ValueLayout.OfShort BF16_BITS = ValueLayout.JAVA_SHORT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
+    private static final ValueLayout.OfShort F16_BITS = ValueLayout.JAVA_SHORT.withOrder(ByteOrder.LITTLE_ENDIAN);
+    private static final ValueLayout.OfFloat F32_VALUE = ValueLayout.JAVA_FLOAT.withOrder(ByteOrder.LITTLE_ENDIAN);
 
     private final NDArray embedding;
     private final List<Layer> layers;
@@ -60,10 +69,13 @@ final class Qwen2Weights {
         return bytesPerToken;
     }
 
-    /** Loads and checks every tensor; {@code manager} owns the arrays, on its device. */
-    static Qwen2Weights load(WeightFiles files, Qwen2Config c, NDManager manager, DataType dtype, Path folder)
-            throws ModelFolderException {
-        Loader loader = new Loader(files, manager, dtype, folder);
+    /**
+     * Loads and checks every tensor; {@code manager} owns the arrays, on its device; {@code arena}
+     * owns the native memory of bf16 weights widened for the CPU and must outlive the arrays.
+     */
+    static Qwen2Weights load(WeightFiles files, Qwen2Config c, NDManager manager, DataType dtype, Path folder,
+            Arena arena) throws ModelFolderException {
+        Loader loader = new Loader(files, manager, dtype, folder, arena);
         int h = c.hiddenSize();
         int qOut = c.attentionHeads() * c.headSize();
         int kvOut = c.keyValueHeads() * c.headSize();
@@ -102,9 +114,11 @@ final class Qwen2Weights {
         private final NDManager manager;
         private final DataType dtype;
         private final Path folder;
+        private final Arena arena;
         private long bytes;
 
-        Loader(WeightFiles files, NDManager manager, DataType dtype, Path folder) {
+        Loader(WeightFiles files, NDManager manager, DataType dtype, Path folder, Arena arena) {
+            this.arena = arena;
             this.files = files;
             this.manager = manager;
             this.dtype = dtype;
@@ -116,17 +130,52 @@ final class Qwen2Weights {
             if (entry == null) {
                 throw new ModelFolderException(folder + ": tensor " + name + " is missing from the weights");
             }
+            SafetensorsFile file = files.fileOf(name);
             if (!Arrays.equals(entry.shape(), expected)) {
-                throw new ModelFolderException(files.fileOf(name).path() + ": tensor " + name + " has shape "
+                throw new ModelFolderException(file.path() + ": tensor " + name + " has shape "
                         + entry.shapeText() + " but config.json implies " + Arrays.toString(expected));
             }
-            NDArray raw = manager.create(files.fileOf(name).bytes(entry), new Shape(expected), entry.dtype().djl());
-            NDArray converted = raw.toType(dtype, false);
-            if (converted != raw) {
-                raw.close();
+            Shape shape = new Shape(expected);
+            NDArray array;
+            if (entry.dtype() == TensorDtype.BF16) {
+                array = fromBf16(file.segment(entry), entry.elements(), shape);
+            } else {
+                // Same type on the CPU: the array is a view of the mapped file, nothing is copied.
+                NDArray raw = manager.create(file.bytes(entry), shape, entry.dtype().djl());
+                array = raw.toType(dtype, false);
+                if (array != raw) {
+                    raw.close();
+                }
             }
-            bytes += bytesOf(converted);
-            return converted;
+            bytes += bytesOf(array);
+            return array;
+        }
+
+        /**
+         * bf16 widened in Java into native memory (DJL cannot hold bf16). On the CPU the array keeps
+         * pointing at that memory, which {@code arena} owns; for a GPU it is staging, freed after the copy.
+         */
+        private NDArray fromBf16(MemorySegment source, long elements, Shape shape) {
+            boolean half = dtype == DataType.FLOAT16;
+            long size = elements * (half ? 2 : 4);
+            boolean staging = manager.getDevice().isGpu();
+            Arena scratch = staging ? Arena.ofConfined() : null;
+            try {
+                MemorySegment target = (staging ? scratch : arena).allocate(size, 64);
+                for (long i = 0; i < elements; i++) {
+                    float v = Float.intBitsToFloat((source.get(BF16_BITS, i * 2) & 0xFFFF) << 16);
+                    if (half) {
+                        target.set(F16_BITS, i * 2, Float.floatToFloat16(v));
+                    } else {
+                        target.set(F32_VALUE, i * 4, v);
+                    }
+                }
+                return manager.create(target.asByteBuffer().order(ByteOrder.LITTLE_ENDIAN), shape, dtype);
+            } finally {
+                if (scratch != null) {
+                    scratch.close();
+                }
+            }
         }
     }
 }

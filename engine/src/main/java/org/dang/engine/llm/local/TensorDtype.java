@@ -31,7 +31,10 @@ public enum TensorDtype {
         return bytes;
     }
 
-    /** The DJL data type of the same layout. */
+    /**
+     * The DJL data type of the same layout. Never hand {@link DataType#BFLOAT16} to DJL 0.36's
+     * PyTorch engine: its JNI layer has no such type and aborts the process.
+     */
     public DataType djl() {
         return djl;
     }
