@@ -76,6 +76,11 @@ public final class ByteLevelBpeWriter {
         for (String merge : merges) {
             vocab.putIfAbsent(merge.replace(" ", ""), vocab.size());
         }
+        // The tokenizers library numbers added tokens right after the model's vocabulary, whatever ids the
+        // file states; unused placeholders (as real vocabularies have) put the specials at their ids.
+        for (int id = vocab.size(); id < shape.specialTokenBase(); id++) {
+            vocab.put("<unused" + id + ">", id);
+        }
         ObjectNode root = Json.mapper().createObjectNode();
         root.put("version", "1.0");
         root.putNull("truncation");
