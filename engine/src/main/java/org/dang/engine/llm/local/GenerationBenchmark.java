@@ -7,7 +7,7 @@ import java.util.Arrays;
 /**
  * Measures a loaded model: prompt processing speed, time to first token and generation speed for a
  * prompt of a given length, greedy and ignoring stop tokens so exactly the asked number of tokens
- * is generated, after a short warm-up generation.
+ * is generated, after a warm-up generation of 16 tokens.
  */
 public final class GenerationBenchmark {
 
@@ -39,7 +39,8 @@ public final class GenerationBenchmark {
             throw new IllegalArgumentException("need at least 2 prompt tokens and 2 new tokens");
         }
         int[] prompt = prompt(model, promptTokens);
-        model.generate(Arrays.copyOf(prompt, Math.min(prompt.length, 16)), GenerationSettings.greedy(3).ignoringStops(),
+        // Warm-up long enough for the JIT to compile the per-token path (a cold step costs several times more).
+        model.generate(Arrays.copyOf(prompt, Math.min(prompt.length, 16)), GenerationSettings.greedy(16).ignoringStops(),
                 (id, text) -> { }, () -> false);
         GenerationStats stats = model.generate(prompt, GenerationSettings.greedy(newTokens).ignoringStops(),
                 (id, text) -> { }, () -> false);
