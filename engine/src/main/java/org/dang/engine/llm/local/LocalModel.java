@@ -163,7 +163,8 @@ public final class LocalModel implements AutoCloseable {
     /**
      * Generates after {@code promptIds}, handing each token and its text to {@code sink} as it is
      * produced. {@code cancelled} is polled before every step and between layers while the prompt is
-     * processed; once it answers true generation stops with {@link FinishReason#CANCELLED}.
+     * processed; once it answers true, or the thread is interrupted, generation stops with
+     * {@link FinishReason#CANCELLED} (the interrupt flag is left set).
      *
      * @throws IllegalArgumentException an empty prompt, an id outside the vocabulary, or a prompt that fills the context
      * @throws IllegalStateException the model produced NaN logits
@@ -172,6 +173,8 @@ public final class LocalModel implements AutoCloseable {
             BooleanSupplier cancelled) {
         long start = System.nanoTime();
         checkPrompt(promptIds);
+        // An interrupt (how the module coordinator cancels work) counts as cancelling too.
+        BooleanSupplier stop = () -> cancelled.getAsBoolean() || Thread.currentThread().isInterrupted();
         Set<Integer> stops = new HashSet<>(settings.extraStopTokenIds());
         if (settings.stopAtEos()) {
             stops.addAll(config.eosTokenIds());
@@ -184,10 +187,10 @@ public final class LocalModel implements AutoCloseable {
         long promptDone = 0;
         FinishReason reason;
         try (KvCache cache = network.newCache(capacity)) {
-            if (cancelled.getAsBoolean()) {
+            if (stop.getAsBoolean()) {
                 return stats(promptIds.length, 0, start, 0, 0, FinishReason.CANCELLED);
             }
-            float[] logits = network.forward(promptIds, cache, false, cancelled)[0];
+            float[] logits = network.forward(promptIds, cache, false, stop)[0];
             promptDone = System.nanoTime();
             while (true) {
                 checkLogits(logits, promptIds.length + generated);
@@ -209,11 +212,11 @@ public final class LocalModel implements AutoCloseable {
                     reason = FinishReason.CONTEXT_FULL;
                     break;
                 }
-                if (cancelled.getAsBoolean()) {
+                if (stop.getAsBoolean()) {
                     reason = FinishReason.CANCELLED;
                     break;
                 }
-                logits = network.forward(new int[] {token}, cache, false, cancelled)[0];
+                logits = network.forward(new int[] {token}, cache, false, stop)[0];
             }
         } catch (Qwen2Network.Cancelled e) {
             reason = FinishReason.CANCELLED;

@@ -61,6 +61,7 @@ public record Qwen2Config(int hiddenSize, int intermediateSize, int layers, int 
                     ? "(no \"architectures\" field)" : names) + "; this backend runs " + ARCHITECTURE
                     + " (the DeepSeek-R1-Distill-Qwen models)");
         }
+        rejectUnsupported(config, configJson);
         try {
             int bos = generation.hasNonNull("bos_token_id") ? intField(generation, "bos_token_id", generationConfigJson)
                     : intField(config, "bos_token_id", configJson);
@@ -90,6 +91,22 @@ public record Qwen2Config(int hiddenSize, int intermediateSize, int layers, int 
                     bos, eos);
         } catch (IllegalArgumentException e) {
             throw new ModelFolderException(configJson + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Variants of Qwen2 this forward pass does not implement, refused rather than run wrongly. */
+    private static void rejectUnsupported(JsonNode config, Path file) throws ModelFolderException {
+        JsonNode scaling = config.get("rope_scaling");
+        if (scaling != null && !scaling.isNull()) {
+            throw new ModelFolderException(file + ": rope_scaling " + scaling + " is not supported (plain rotary"
+                    + " embeddings only, as in the DeepSeek-R1 distills)");
+        }
+        if (config.path("use_sliding_window").asBoolean(false)) {
+            throw new ModelFolderException(file + ": use_sliding_window true is not supported (full attention only)");
+        }
+        String act = config.path("hidden_act").asText("silu");
+        if (!act.equals("silu")) {
+            throw new ModelFolderException(file + ": hidden_act \"" + act + "\" is not supported (silu only)");
         }
     }
 

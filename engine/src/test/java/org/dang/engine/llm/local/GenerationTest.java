@@ -127,6 +127,19 @@ class GenerationTest {
     }
 
     @Test
+    void anInterruptCancelsLikeTheFlag() throws InterruptedException {
+        GenerationStats[] result = new GenerationStats[1];
+        Thread worker = Thread.ofPlatform().name("llm-test-generate").start(() -> {
+            Thread.currentThread().interrupt();
+            result[0] = model.generate(ForwardPassTest.PROMPT, GenerationSettings.greedy(20).ignoringStops(),
+                    new Recorder(), () -> false);
+        });
+        worker.join();
+        assertEquals(FinishReason.CANCELLED, result[0].finishReason());
+        assertEquals(0, result[0].generatedTokens());
+    }
+
+    @Test
     void cancellingDuringThePromptStopsBetweenLayers() {
         AtomicInteger polls = new AtomicInteger();
         Recorder out = new Recorder();

@@ -54,6 +54,19 @@ class ModelFolderTest {
     }
 
     @Test
+    void qwen2VariantsThisPassDoesNotImplementAreRefused() throws IOException {
+        Path folder = TinyModels.write(dir, TensorDtype.F32, 1);
+        replace(folder.resolve("config.json"), "\"hidden_act\" : \"silu\"",
+                "\"hidden_act\" : \"silu\", \"rope_scaling\" : {\"type\" : \"yarn\", \"factor\" : 4.0}");
+        String message = loadError(folder);
+        assertTrue(message.contains("rope_scaling {\"type\":\"yarn\",\"factor\":4.0} is not supported"), message);
+        replace(folder.resolve("config.json"), "\"rope_scaling\" : {\"type\" : \"yarn\", \"factor\" : 4.0}",
+                "\"rope_scaling\" : null, \"use_sliding_window\" : true");
+        message = loadError(folder);
+        assertTrue(message.contains("use_sliding_window true is not supported"), message);
+    }
+
+    @Test
     void badConfigFieldsAreNamed() throws IOException {
         Path folder = TinyModels.write(dir, TensorDtype.F32, 1);
         replace(folder.resolve("config.json"), "\"num_key_value_heads\" : 2", "\"num_key_value_heads\" : 3");
