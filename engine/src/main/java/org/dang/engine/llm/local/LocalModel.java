@@ -183,21 +183,22 @@ public final class LocalModel implements AutoCloseable {
         TokenSampler sampler = new TokenSampler(settings.temperature(), settings.topP(), settings.seed());
         TextPieces pieces = new TextPieces(tokenizer);
         int generated = 0;
-        long firstTokenAt = 0;
-        long promptDone = 0;
+        // Offsets from start in nanoseconds; -1 until reached (System.nanoTime itself may be negative).
+        long firstTokenAt = -1;
+        long promptDone = -1;
         FinishReason reason;
         try (KvCache cache = network.newCache(capacity)) {
             if (stop.getAsBoolean()) {
-                return stats(promptIds.length, 0, start, 0, 0, FinishReason.CANCELLED);
+                return stats(promptIds.length, 0, start, -1, -1, FinishReason.CANCELLED);
             }
             float[] logits = network.forward(promptIds, cache, false, stop)[0];
-            promptDone = System.nanoTime();
+            promptDone = System.nanoTime() - start;
             while (true) {
                 checkLogits(logits, promptIds.length + generated);
                 int token = sampler.next(logits);
                 generated++;
                 if (generated == 1) {
-                    firstTokenAt = System.nanoTime();
+                    firstTokenAt = System.nanoTime() - start;
                 }
                 if (stops.contains(token)) {
                     reason = FinishReason.STOP;
@@ -230,12 +231,11 @@ public final class LocalModel implements AutoCloseable {
 
     private static GenerationStats stats(int promptTokens, int generated, long start, long promptDone, long firstToken,
             FinishReason reason) {
-        long end = System.nanoTime();
-        double promptRate = promptDone > start ? promptTokens / ((promptDone - start) / 1e9) : 0;
+        long end = System.nanoTime() - start;
+        double promptRate = promptDone > 0 ? promptTokens / (promptDone / 1e9) : 0;
         double genRate = generated > 1 && end > firstToken ? (generated - 1) / ((end - firstToken) / 1e9) : 0;
-        Duration ttft = firstToken > 0 ? Duration.ofNanos(firstToken - start) : Duration.ZERO;
-        return new GenerationStats(promptTokens, generated, ttft, promptRate, genRate, reason,
-                Duration.ofNanos(end - start));
+        Duration ttft = firstToken >= 0 ? Duration.ofNanos(firstToken) : Duration.ZERO;
+        return new GenerationStats(promptTokens, generated, ttft, promptRate, genRate, reason, Duration.ofNanos(end));
     }
 
     private void checkPrompt(int[] promptIds) {
