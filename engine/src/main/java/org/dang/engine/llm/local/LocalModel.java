@@ -14,6 +14,7 @@ import java.util.function.BooleanSupplier;
 import ai.djl.Device;
 import ai.djl.engine.Engine;
 import ai.djl.engine.EngineException;
+import ai.djl.ndarray.BaseNDManager;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 
@@ -270,7 +271,7 @@ public final class LocalModel implements AutoCloseable {
 
     /** Arrays the model's manager holds, for tests that check nothing leaks across generations. */
     int liveArrays() {
-        return ((ai.djl.ndarray.BaseNDManager) manager).getManagedArrays().size();
+        return ((BaseNDManager) manager).getManagedArrays().size();
     }
 
     /** Frees the weights and unmaps the files. */

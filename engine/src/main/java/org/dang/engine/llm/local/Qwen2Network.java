@@ -1,5 +1,6 @@
 package org.dang.engine.llm.local;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 
@@ -117,7 +118,7 @@ final class Qwen2Network {
             int vocab = (int) logits.getShape().get(1);
             float[][] out = new float[rows][];
             for (int r = 0; r < rows; r++) {
-                out[r] = java.util.Arrays.copyOfRange(flat, r * vocab, (r + 1) * vocab);
+                out[r] = Arrays.copyOfRange(flat, r * vocab, (r + 1) * vocab);
             }
             return out;
         }

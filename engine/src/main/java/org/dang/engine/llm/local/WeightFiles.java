@@ -6,8 +6,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -42,7 +44,7 @@ public final class WeightFiles implements AutoCloseable {
             if (Files.isRegularFile(index)) {
                 Map<String, String> weightMap = readIndex(index);
                 Map<String, SafetensorsFile> byShard = new LinkedHashMap<>();
-                for (String shard : new java.util.LinkedHashSet<>(weightMap.values())) {
+                for (String shard : new LinkedHashSet<>(weightMap.values())) {
                     Path shardPath = folder.resolve(shard);
                     if (!Files.isRegularFile(shardPath)) {
                         throw new ModelFolderException(index + " lists shard " + shard + ", which is missing from "
@@ -112,7 +114,7 @@ public final class WeightFiles implements AutoCloseable {
     }
 
     /** Names of all tensors. */
-    public java.util.Set<String> names() {
+    public Set<String> names() {
         return byTensor.keySet();
     }
 
