@@ -13,7 +13,6 @@ import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.OptionalInt;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -160,16 +159,17 @@ public final class OpenAiChatModel implements ChatModel {
         }
     }
 
-    /** One reply's chunks: feeds the assembler and remembers the finish reason. */
+    /** One reply's events: [DONE], JSON chunks handed to {@link ChatChunks}. */
     private final class ChunkReader {
         private final ReplyAssembler reply;
         private final IdleWatch watch;
-        private Optional<FinishReason> finish = Optional.empty();
+        private final ChatChunks chunks;
         private boolean done;
 
         ChunkReader(ReplyAssembler reply, IdleWatch watch) {
             this.reply = reply;
             this.watch = watch;
+            this.chunks = new ChatChunks(reply, endpoint.toString());
         }
 
         /** Handles one event; false stops reading. */
@@ -186,56 +186,11 @@ public final class OpenAiChatModel implements ChatModel {
                 reply.fail("unreadable chunk from " + endpoint + ": " + shorten(data));
                 return false;
             }
-            if (chunk == null || !chunk.isObject()) {
-                reply.fail("unexpected chunk from " + endpoint + ": " + shorten(data));
-                return false;
-            }
-            if (chunk.hasNonNull("error")) {
-                JsonNode e = chunk.get("error");
-                reply.fail("error from " + endpoint + " during the reply: "
-                        + (e.hasNonNull("message") ? e.get("message").asText() : e.isTextual() ? e.asText() : e.toString()));
-                return false;
-            }
-            JsonNode usage = chunk.get("usage");
-            if (usage != null && usage.isObject()) {
-                reply.reported(intOf(usage, "prompt_tokens"), intOf(usage, "completion_tokens"),
-                        intOf(usage.path("completion_tokens_details"), "reasoning_tokens"));
-            }
-            JsonNode choice = chunk.path("choices").path(0);
-            JsonNode delta = choice.path("delta");
-            ReplyAssembler.Verdict verdict = ReplyAssembler.Verdict.CONTINUE;
-            for (String field : new String[] {"reasoning_content", "reasoning"}) {
-                if (delta.hasNonNull(field) && delta.get(field).isTextual() && verdict == ReplyAssembler.Verdict.CONTINUE) {
-                    verdict = reply.reasoning(delta.get(field).asText());
-                }
-            }
-            if (delta.hasNonNull("content") && delta.get("content").isTextual() && verdict == ReplyAssembler.Verdict.CONTINUE) {
-                verdict = reply.content(delta.get("content").asText());
-            }
-            if (verdict != ReplyAssembler.Verdict.CONTINUE) {
-                reply.finish(verdict);
-                return false;
-            }
-            if (choice.hasNonNull("finish_reason")) {
-                String why = choice.get("finish_reason").asText();
-                if (why.equals("error")) {
-                    reply.fail(endpoint + " ended the reply with finish_reason error");
-                    return false;
-                }
-                finish = Optional.of(why.equals("length") ? FinishReason.LENGTH : FinishReason.STOP);
-            }
-            return true;
+            return chunks.accept(chunk);
         }
 
         void finish() {
-            if (finish.isPresent()) {
-                reply.finish(finish.get(), Optional.empty());
-            } else if (done) {
-                reply.finish(FinishReason.STOP, Optional.empty());
-            } else {
-                reply.fail("the stream from " + endpoint + " ended without a finish_reason or [DONE]:"
-                        + " the server stopped mid-reply");
-            }
+            chunks.end(done);
         }
     }
 
@@ -293,11 +248,6 @@ public final class OpenAiChatModel implements ChatModel {
             // Not JSON: the text itself is the message.
         }
         return text.isEmpty() ? "(empty body)" : shorten(text);
-    }
-
-    private static OptionalInt intOf(JsonNode n, String field) {
-        JsonNode v = n.get(field);
-        return v != null && v.canConvertToInt() ? OptionalInt.of(v.asInt()) : OptionalInt.empty();
     }
 
     private static String describe(Throwable e) {
