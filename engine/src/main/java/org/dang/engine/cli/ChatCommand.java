@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -130,7 +129,7 @@ public final class ChatCommand implements Callable<Integer> {
         ChatResult r = chat.stream(ChatModelFactory.request(config, Optional.empty(), List.copyOf(conversation)), printer)
                 .await();
         printer.end(r);
-        out.println(footer(r));
+        out.println("[" + r.summary() + "]");
         out.flush();
         if (!r.finish().answered()) {
             err.println("dang chat: " + r.error().orElse("no answer: " + r.finish().name().toLowerCase(Locale.ROOT)));
@@ -187,26 +186,6 @@ public final class ChatCommand implements Callable<Integer> {
             }
             out.println();
         }
-    }
-
-    /** One line: who answered, time to first token, rate, total, tokens, finish reason. */
-    static String footer(ChatResult r) {
-        StringBuilder b = new StringBuilder("[");
-        b.append(r.answeredBy().map(m -> m.backend() + " " + m.model()).orElse("no model"));
-        r.timings().timeToFirstToken().ifPresent(t -> b.append(" | first token ").append(seconds(t)));
-        if (r.timings().tokensPerSecond() > 0) {
-            b.append(String.format(Locale.ROOT, " | %.1f tok/s", r.timings().tokensPerSecond()));
-        }
-        b.append(" | total ").append(seconds(r.timings().total()));
-        b.append(" | ").append(r.usage().reasoningTokens()).append(" reasoning + ").append(r.usage().answerTokens())
-                .append(" answer tokens");
-        r.usage().promptTokens().ifPresent(p -> b.append(", prompt ").append(p));
-        b.append(" | ").append(r.finish().name().toLowerCase(Locale.ROOT)).append(']');
-        return b.toString();
-    }
-
-    private static String seconds(Duration d) {
-        return String.format(Locale.ROOT, "%.2f s", d.toNanos() / 1e9);
     }
 
     /** The configured LLM settings with the command-line overrides applied. */

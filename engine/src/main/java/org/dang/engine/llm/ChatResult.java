@@ -40,6 +40,28 @@ public record ChatResult(String answer, String reasoning, FinishReason finish, O
         return answer;
     }
 
+    /**
+     * One line for status displays: who answered, time to first token, rate, total, tokens, finish
+     * reason, e.g. {@code openai deepseek-r1 | first token 0.42 s | 35.1 tok/s | total 3.20 s | 120
+     * reasoning + 40 answer tokens, prompt 31 | stop}.
+     */
+    public String summary() {
+        StringBuilder b = new StringBuilder(answeredBy.map(m -> m.backend() + " " + m.model()).orElse("no model"));
+        timings.timeToFirstToken().ifPresent(t -> b.append(" | first token ").append(seconds(t)));
+        if (timings.tokensPerSecond() > 0) {
+            b.append(String.format(java.util.Locale.ROOT, " | %.1f tok/s", timings.tokensPerSecond()));
+        }
+        b.append(" | total ").append(seconds(timings.total()));
+        b.append(" | ").append(usage.reasoningTokens()).append(" reasoning + ").append(usage.answerTokens())
+                .append(" answer tokens");
+        usage.promptTokens().ifPresent(p -> b.append(", prompt ").append(p));
+        return b.append(" | ").append(finish.name().toLowerCase(java.util.Locale.ROOT)).toString();
+    }
+
+    private static String seconds(java.time.Duration d) {
+        return String.format(java.util.Locale.ROOT, "%.2f s", d.toNanos() / 1e9);
+    }
+
     /** The assistant message to keep in the conversation. */
     public ChatMessage asMessage() {
         return ChatMessage.assistant(answer, reasoning);
