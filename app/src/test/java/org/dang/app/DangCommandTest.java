@@ -115,4 +115,21 @@ class DangCommandTest {
         assertEquals(2, badTime.exit());
         assertTrue(badTime.err().contains("--from 'yesterday' is not a time"), badTime.err());
     }
+
+    @Test
+    void chatAnswersOnePromptFromALoopbackServer() throws Exception {
+        try (var server = new org.dang.engine.llm.openai.ScriptedOpenAiServer()) {
+            server.then(org.dang.engine.llm.openai.ScriptedOpenAiServer.sse(
+                    org.dang.engine.llm.openai.ScriptedOpenAiServer.r1Reply(List.of("Check"), List.of("Fine."), 4),
+                    java.time.Duration.ZERO));
+            Path config = Files.writeString(dir.resolve("config.yaml"), "");
+            Run r = dang("chat", "--config", config.toString(), "--backend", "openai", "--url", server.url(),
+                    "--prompt", "Feed ok?");
+            assertEquals(0, r.exit(), r.err());
+            assertEquals("Fine.", r.lines().get(2));
+            Run none = dang("chat", "--config", config.toString(), "--prompt", "Feed ok?");
+            assertEquals(1, none.exit());
+            assertTrue(none.err().contains("No language model is configured"), none.err());
+        }
+    }
 }

@@ -31,6 +31,9 @@ import org.dang.engine.decision.Decision;
 import org.dang.engine.decision.DecisionAction;
 import org.dang.engine.decision.DecisionEngine;
 import org.dang.engine.json.Json;
+import org.dang.engine.llm.ChatModel;
+import org.dang.engine.llm.backend.ChatModelFactory;
+import org.dang.engine.llm.backend.LlmSetup;
 import org.dang.engine.module.ModuleName;
 import org.dang.engine.module.ModuleRequest;
 import org.dang.engine.module.ModuleResult;
@@ -87,6 +90,7 @@ public final class Engine implements AutoCloseable {
     private volatile StoreAlarmJournal alarmJournal;
     private volatile DecisionCycle cycle;
     private final InstantSource clock;
+    private LlmSetup llm;
     private final List<DecisionListener> listeners = new CopyOnWriteArrayList<>();
     private final Map<ModuleName, Function<Map<String, Object>, ? extends ModuleRequest>> requestFactories =
             new ConcurrentHashMap<>();
@@ -255,6 +259,18 @@ public final class Engine implements AutoCloseable {
         return store;
     }
 
+    /**
+     * The language model the configuration names (a fallback ladder over its backends), built on first
+     * use; {@link LlmSetup#model()} is empty when none is configured or none could be built, and the
+     * rules then decide alone.
+     */
+    public synchronized LlmSetup llm() {
+        if (llm == null) {
+            llm = ChatModelFactory.standard().create(config.orchestrator().llm());
+        }
+        return llm;
+    }
+
     /** The configuration the engine runs with. */
     public DangConfig config() {
         return config;
@@ -262,6 +278,11 @@ public final class Engine implements AutoCloseable {
 
     @Override
     public void close() {
+        synchronized (this) {
+            if (llm != null) {
+                llm.model().ifPresent(ChatModel::close);
+            }
+        }
         try {
             plant.close();
             coordinator.close();

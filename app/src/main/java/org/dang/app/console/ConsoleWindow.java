@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -29,6 +30,9 @@ import org.dang.app.alarm.ActiveAlarms;
 import org.dang.app.alarm.AlarmBanner;
 import org.dang.app.alarm.AlarmView;
 import org.dang.app.alarm.AlarmViewModel;
+import org.dang.app.chat.ChatMediator;
+import org.dang.app.chat.ChatView;
+import org.dang.app.chat.ChatViewModel;
 import org.dang.app.history.DecisionHistoryView;
 import org.dang.app.history.DecisionHistoryViewModel;
 import org.dang.app.overview.OverviewView;
@@ -132,8 +136,12 @@ public final class ConsoleWindow implements AutoCloseable {
         HBox alarmRow = new HBox(banner);
         alarmRow.getStyleClass().add("alarm-row");
         alarmRow.setPadding(new Insets(4, 12, 4, 12));
+        // Backends are built in the background (SDK clients take a moment); with none configured the pane says so.
+        ChatViewModel chat = new ChatViewModel(CompletableFuture.supplyAsync(engine::llm, background),
+                engine.config().orchestrator().llm(), user, engine.actions());
+        new ChatMediator(chat, timer);
         tabs = new TabPane(tab("tab-overview", "Overview", overview), tab("tab-alarms", "Alarms", alarmsView),
-                tab("tab-trends", "Trends", trends),
+                tab("tab-trends", "Trends", trends), tab("tab-chat", "Chat", new ChatView(chat)),
                 tab("tab-activity", "Activity", new ActivityView(activity)),
                 tab("tab-decisions", "Decisions", new DecisionHistoryView(history)),
                 tab("tab-settings", "Settings", new SettingsView(new SettingsViewModel(engine.config(), settingsFile,

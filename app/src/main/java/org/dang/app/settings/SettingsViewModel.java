@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -24,6 +25,8 @@ import org.dang.engine.config.ConfigWriter;
 import org.dang.engine.config.DangConfig;
 import org.dang.engine.config.DecisionEngineConfig;
 import org.dang.engine.config.LlmConfig;
+import org.dang.engine.config.OpenAiBackendConfig;
+import org.dang.engine.config.SageMakerBackendConfig;
 import org.dang.engine.config.OrchestratorConfig;
 import org.dang.engine.config.RuleThresholds;
 
@@ -36,6 +39,10 @@ public final class SettingsViewModel {
 
     /** The editable fields, in form order: key (as in the YAML) to label. */
     static final Map<String, String> FIELDS = fields();
+    /** Fields picked from a list rather than typed: key to the allowed values ("" means automatic). */
+    static final Map<String, List<String>> CHOICES = Map.of(
+            "orchestrator.llm.backends", List.of("", "openai", "sagemaker", "local"),
+            "orchestrator.llm.sagemaker.format", SageMakerBackendConfig.FORMATS);
 
     private final DangConfig current;
     private final Path file;
@@ -58,11 +65,18 @@ public final class SettingsViewModel {
         LlmConfig llm = current.orchestrator().llm();
         DecisionEngineConfig d = current.decisionEngine();
         RuleThresholds r = d.rules();
-        set("orchestrator.llm.model", llm.model());
-        set("orchestrator.llm.hf_model_path", llm.hfModelPath().orElse(""));
+        set("orchestrator.llm.backends", llm.backends().size() == 1 ? llm.backends().getFirst() : "");
+        set("orchestrator.llm.openai.url", llm.openai().url().orElse(""));
+        set("orchestrator.llm.openai.model", llm.openai().model().orElse(""));
         set("orchestrator.llm.sagemaker_endpoint", llm.sagemakerEndpoint().orElse(""));
+        set("orchestrator.llm.sagemaker.region", llm.sagemaker().region().orElse(""));
+        set("orchestrator.llm.sagemaker.format", llm.sagemaker().format());
+        set("orchestrator.llm.hf_model_path", llm.hfModelPath().orElse(""));
+        set("orchestrator.llm.model", llm.model());
         set("orchestrator.llm.temperature", num(llm.temperature()));
         set("orchestrator.llm.top_p", num(llm.topP()));
+        set("orchestrator.llm.thinking_budget", Integer.toString(llm.thinkingBudget()));
+        set("orchestrator.llm.answer_budget", Integer.toString(llm.answerBudget()));
         set("orchestrator.llm.max_tokens", Integer.toString(llm.maxTokens()));
         set("decision_engine.confidence_threshold", num(d.confidenceThreshold()));
         set("decision_engine.max_retries", Integer.toString(d.maxRetries()));
@@ -74,12 +88,19 @@ public final class SettingsViewModel {
 
     private static Map<String, String> fields() {
         Map<String, String> f = new LinkedHashMap<>();
-        f.put("orchestrator.llm.model", "Model id");
-        f.put("orchestrator.llm.hf_model_path", "Local model folder (Hugging Face layout)");
+        f.put("orchestrator.llm.backends", "LLM backend");
+        f.put("orchestrator.llm.openai.url", "OpenAI-compatible server URL");
+        f.put("orchestrator.llm.openai.model", "Model name on that server");
         f.put("orchestrator.llm.sagemaker_endpoint", "SageMaker endpoint name");
+        f.put("orchestrator.llm.sagemaker.region", "SageMaker region (empty: AWS default)");
+        f.put("orchestrator.llm.sagemaker.format", "SageMaker body format");
+        f.put("orchestrator.llm.hf_model_path", "Local model folder (Hugging Face layout)");
+        f.put("orchestrator.llm.model", "Model id");
         f.put("orchestrator.llm.temperature", "Temperature (0 to 2)");
         f.put("orchestrator.llm.top_p", "Top-p (0 to 1)");
-        f.put("orchestrator.llm.max_tokens", "Token budget");
+        f.put("orchestrator.llm.thinking_budget", "Thinking budget (tokens)");
+        f.put("orchestrator.llm.answer_budget", "Answer budget (tokens)");
+        f.put("orchestrator.llm.max_tokens", "Token cap, thinking plus answer");
         f.put("decision_engine.confidence_threshold", "Model confidence threshold (0 to 1)");
         f.put("decision_engine.max_retries", "Module retries");
         f.put("decision_engine.cache_ttl", "Result cache lifetime (s)");
@@ -130,10 +151,19 @@ public final class SettingsViewModel {
     }
 
     private DangConfig edited(Map<String, String> v) {
+        LlmConfig was = current.orchestrator().llm();
+        String backend = v.get("orchestrator.llm.backends");
+        SageMakerBackendConfig sm = was.sagemaker();
         LlmConfig llm = new LlmConfig(v.get("orchestrator.llm.model"),
                 optional(v.get("orchestrator.llm.sagemaker_endpoint")), optional(v.get("orchestrator.llm.hf_model_path")),
                 number(v, "orchestrator.llm.temperature"), number(v, "orchestrator.llm.top_p"),
-                (int) whole(v, "orchestrator.llm.max_tokens"));
+                (int) whole(v, "orchestrator.llm.max_tokens"), backend.isEmpty() ? List.of() : List.of(backend),
+                (int) whole(v, "orchestrator.llm.thinking_budget"), (int) whole(v, "orchestrator.llm.answer_budget"),
+                was.seed(), new OpenAiBackendConfig(optional(v.get("orchestrator.llm.openai.url")),
+                        optional(v.get("orchestrator.llm.openai.model")), was.openai().apiKeyEnv(), was.openai().timeout()),
+                new SageMakerBackendConfig(optional(v.get("orchestrator.llm.sagemaker.region")), sm.endpointUrl(),
+                        v.get("orchestrator.llm.sagemaker.format"), sm.streaming(), sm.timeout(), sm.maxAttempts()),
+                was.local(), was.circuitBreaker());
         DecisionEngineConfig d = current.decisionEngine();
         RuleThresholds r = d.rules();
         RuleThresholds rules = new RuleThresholds(number(v, "decision_engine.rules.efficiency_margin_pct"),

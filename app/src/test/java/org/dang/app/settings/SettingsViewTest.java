@@ -93,6 +93,33 @@ class SettingsViewTest {
     }
 
     @Test
+    void engineerPicksTheLlmBackendAndItsServerIsRequired() throws Exception {
+        Path file = open(Role.ENGINEER);
+        Label message = robot.lookup("#settings-message").query();
+        javafx.scene.control.ComboBox<?> backend = robot.lookup("#setting-orchestrator-llm-backends").query();
+        robot.interact(() -> backend.getSelectionModel().select(1));
+        assertEquals("openai", backend.getValue());
+        robot.interact(() -> robot.lookup("#settings-save").queryButton().fire());
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> message.getText().startsWith("Not saved"));
+        assertTrue(message.getText().contains("orchestrator.llm.backends")
+                && message.getText().contains("orchestrator.llm.openai.url is empty"), message.getText());
+        assertFalse(Files.exists(file));
+
+        type("orchestrator.llm.openai.url", "localhost:8000");
+        robot.interact(() -> robot.lookup("#settings-save").queryButton().fire());
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> message.getText().contains("not an http://"));
+
+        type("orchestrator.llm.openai.url", "http://127.0.0.1:8000");
+        type("orchestrator.llm.openai.model", "deepseek-r1:7b");
+        robot.interact(() -> robot.lookup("#settings-save").queryButton().fire());
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> message.getText().startsWith("Saved to"));
+        var llm = ConfigLoader.load(file).orchestrator().llm();
+        assertEquals(java.util.List.of("openai"), llm.backends());
+        assertEquals("http://127.0.0.1:8000", llm.openai().url().orElseThrow());
+        assertEquals("deepseek-r1:7b", llm.openai().model().orElseThrow());
+    }
+
+    @Test
     void operatorCannotChangeSettings() throws Exception {
         Path file = open(Role.OPERATOR);
         Button save = robot.lookup("#settings-save").queryButton();

@@ -16,8 +16,14 @@ final class ConfigMapper {
 
     private static final List<String> TOP_KEYS = List.of("orchestrator", "modules", "decision_engine", "store");
     private static final List<String> ORCHESTRATOR_KEYS = List.of("llm");
-    private static final List<String> LLM_KEYS =
-            List.of("model", "sagemaker_endpoint", "hf_model_path", "temperature", "top_p", "max_tokens");
+    private static final List<String> LLM_KEYS = List.of("model", "sagemaker_endpoint", "hf_model_path", "temperature",
+            "top_p", "max_tokens", "backends", "thinking_budget", "answer_budget", "seed", "openai", "sagemaker", "local",
+            "circuit_breaker");
+    private static final List<String> OPENAI_KEYS = List.of("url", "model", "api_key_env", "timeout");
+    private static final List<String> SAGEMAKER_KEYS =
+            List.of("region", "endpoint_url", "format", "streaming", "timeout", "max_attempts");
+    private static final List<String> LOCAL_KEYS = List.of("device", "dtype", "timeout");
+    private static final List<String> BREAKER_KEYS = List.of("failures", "cool_down");
     private static final List<String> MODULES_KEYS = Arrays.stream(ModuleName.values()).map(ModuleName::key).toList();
     private static final List<String> MODULE_KEYS =
             List.of("enabled", "timeout", "models", "rl_training", "queue_capacity", "workers", "required_tags");
@@ -52,13 +58,73 @@ final class ConfigMapper {
 
     private static LlmConfig llm(ConfigSection s) {
         LlmConfig d = LlmConfig.defaults();
-        return new LlmConfig(
+        LlmConfig c = new LlmConfig(
                 s.text("model", d.model()),
                 s.optionalText("sagemaker_endpoint"),
                 s.optionalText("hf_model_path"),
                 s.number("temperature", d.temperature(), 0, 2),
                 s.positiveNumber("top_p", d.topP(), 1),
-                s.integer("max_tokens", d.maxTokens(), 1, 131_072));
+                s.integer("max_tokens", d.maxTokens(), 1, 131_072),
+                s.choiceList("backends", d.backends(), LlmConfig.BACKEND_KINDS),
+                s.integer("thinking_budget", d.thinkingBudget(), 1, 131_072),
+                s.integer("answer_budget", d.answerBudget(), 1, 131_072),
+                s.optionalLong("seed", 0, Long.MAX_VALUE),
+                openai(s.section("openai", OPENAI_KEYS)),
+                sagemaker(s.section("sagemaker", SAGEMAKER_KEYS)),
+                local(s.section("local", LOCAL_KEYS)),
+                breaker(s.section("circuit_breaker", BREAKER_KEYS)));
+        for (String kind : c.backends()) {
+            if (!c.configured(kind)) {
+                s.problemAt("backends", "lists " + kind + " but " + switch (kind) {
+                    case "local" -> "orchestrator.llm.hf_model_path";
+                    case "sagemaker" -> "orchestrator.llm.sagemaker_endpoint";
+                    default -> "orchestrator.llm.openai.url";
+                } + " is empty; set it, or remove " + kind + " from the list");
+            }
+        }
+        return c;
+    }
+
+    private static OpenAiBackendConfig openai(ConfigSection s) {
+        OpenAiBackendConfig d = OpenAiBackendConfig.defaults();
+        Optional<String> url = s.optionalText("url");
+        if (url.isPresent() && !url.get().matches("https?://[^\\s/]+.*")) {
+            s.problemAt("url", "\"" + url.get() + "\" is not an http:// or https:// URL;"
+                    + " write e.g. http://127.0.0.1:8000");
+        }
+        Optional<String> keyEnv = s.optionalText("api_key_env");
+        if (keyEnv.isPresent() && !keyEnv.get().matches("[A-Za-z_][A-Za-z0-9_]*")) {
+            s.problemAt("api_key_env", "must be the name of an environment variable (letters, digits, _), not the key"
+                    + " itself; e.g. DANG_LLM_API_KEY");
+        }
+        return new OpenAiBackendConfig(url, s.optionalText("model"), keyEnv,
+                s.duration("timeout", d.timeout(), Duration.ofSeconds(1), Duration.ofHours(1)));
+    }
+
+    private static SageMakerBackendConfig sagemaker(ConfigSection s) {
+        SageMakerBackendConfig d = SageMakerBackendConfig.defaults();
+        Optional<String> url = s.optionalText("endpoint_url");
+        if (url.isPresent() && !url.get().matches("https?://[^\\s/]+.*")) {
+            s.problemAt("endpoint_url", "\"" + url.get() + "\" is not an http:// or https:// URL");
+        }
+        return new SageMakerBackendConfig(s.optionalText("region"), url,
+                s.choice("format", d.format(), SageMakerBackendConfig.FORMATS),
+                s.bool("streaming", d.streaming()),
+                s.duration("timeout", d.timeout(), Duration.ofSeconds(1), Duration.ofHours(1)),
+                s.integer("max_attempts", d.maxAttempts(), 1, 10));
+    }
+
+    private static LocalBackendConfig local(ConfigSection s) {
+        LocalBackendConfig d = LocalBackendConfig.defaults();
+        return new LocalBackendConfig(s.choice("device", d.device(), LocalBackendConfig.DEVICES),
+                s.choice("dtype", d.dtype(), LocalBackendConfig.DTYPES),
+                s.duration("timeout", d.timeout(), Duration.ofSeconds(1), Duration.ofHours(1)));
+    }
+
+    private static CircuitBreakerConfig breaker(ConfigSection s) {
+        CircuitBreakerConfig d = CircuitBreakerConfig.defaults();
+        return new CircuitBreakerConfig(s.integer("failures", d.failures(), 1, 100),
+                s.duration("cool_down", d.coolDown(), Duration.ofSeconds(1), Duration.ofHours(24)));
     }
 
     private static ModulesConfig modules(ConfigSection section) {

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * One mapping of the config file with typed getters. A getter that meets an unusable value records a
@@ -189,6 +190,73 @@ final class ConfigSection {
             }
         }
         return usable ? values : fallback;
+    }
+
+    /** One of {@code allowed} (exact, lower case). */
+    String choice(String key, String fallback, List<String> allowed) {
+        YamlNode.Entry entry = entries.get(key);
+        if (entry == null) {
+            return fallback;
+        }
+        if (entry.value() instanceof YamlNode.Text t && allowed.contains(t.value())) {
+            return t.value();
+        }
+        if (entry.value() instanceof YamlNode.Text t) {
+            return problem(entry, "\"" + t.value() + "\" is not allowed; use one of " + String.join(", ", allowed),
+                    fallback);
+        }
+        return wrongText(entry, "one of " + String.join(", ", allowed), fallback);
+    }
+
+    /** A list of distinct items of {@code allowed} ({@code []} for none). */
+    List<String> choiceList(String key, List<String> fallback, List<String> allowed) {
+        List<String> items = textList(key, fallback);
+        if (items == fallback) {
+            return fallback;
+        }
+        YamlNode.Entry entry = entries.get(key);
+        List<String> seen = new ArrayList<>();
+        for (String item : items) {
+            if (!allowed.contains(item)) {
+                return problem(entry, "\"" + item + "\" is not allowed; list items from " + String.join(", ", allowed),
+                        fallback);
+            }
+            if (seen.contains(item)) {
+                return problem(entry, "\"" + item + "\" is listed twice; name each once", fallback);
+            }
+            seen.add(item);
+        }
+        return items;
+    }
+
+    /** An integer in {@code [min, max]}, or nothing when left out, empty or {@code ""}. */
+    OptionalLong optionalLong(String key, long min, long max) {
+        YamlNode.Entry entry = entries.get(key);
+        if (entry == null || entry.value() instanceof YamlNode.Null
+                || entry.value() instanceof YamlNode.Text t && t.value().isBlank()) {
+            return OptionalLong.empty();
+        }
+        String allowed = min + " to " + max + " (or \"\" for none)";
+        if (!(entry.value() instanceof YamlNode.Numeric n) || !n.integral() || n.value() == null) {
+            return wrongType(entry, "an integer (" + allowed + ")", OptionalLong.empty());
+        }
+        if (n.value().compareTo(BigDecimal.valueOf(min)) < 0 || n.value().compareTo(BigDecimal.valueOf(max)) > 0) {
+            return outOfRange(entry, n.text(), allowed, OptionalLong.empty());
+        }
+        return OptionalLong.of(n.value().longValueExact());
+    }
+
+    /** Records a problem of {@code key} at its line (for checks across keys); nothing when the key is absent. */
+    void problemAt(String key, String message) {
+        YamlNode.Entry entry = entries.get(key);
+        if (entry != null) {
+            problems.add(new ConfigProblem(keyPath(entry.key()), entry.keyLine(), message));
+        }
+    }
+
+    /** Whether the key is given in the file. */
+    boolean has(String key) {
+        return entries.containsKey(key);
     }
 
     /** A file system path, expanded and resolved by {@link ConfigPaths}. */

@@ -33,6 +33,33 @@ public final class ConfigWriter {
         b.append("    temperature: ").append(number(llm.temperature())).append('\n');
         b.append("    top_p: ").append(number(llm.topP())).append('\n');
         b.append("    max_tokens: ").append(llm.maxTokens()).append('\n');
+        b.append("    backends: ").append(list(llm.backends())).append('\n');
+        b.append("    thinking_budget: ").append(llm.thinkingBudget()).append('\n');
+        b.append("    answer_budget: ").append(llm.answerBudget()).append('\n');
+        b.append("    seed: ").append(llm.seed().isPresent() ? Long.toString(llm.seed().getAsLong()) : "\"\"")
+                .append('\n');
+        OpenAiBackendConfig openai = llm.openai();
+        b.append("    openai:\n");
+        b.append("      url: ").append(quote(openai.url().orElse(""))).append('\n');
+        b.append("      model: ").append(quote(openai.model().orElse(""))).append('\n');
+        b.append("      api_key_env: ").append(quote(openai.apiKeyEnv().orElse(""))).append('\n');
+        b.append("      timeout: ").append(duration(openai.timeout())).append('\n');
+        SageMakerBackendConfig sm = llm.sagemaker();
+        b.append("    sagemaker:\n");
+        b.append("      region: ").append(quote(sm.region().orElse(""))).append('\n');
+        b.append("      endpoint_url: ").append(quote(sm.endpointUrl().orElse(""))).append('\n');
+        b.append("      format: ").append(quote(sm.format())).append('\n');
+        b.append("      streaming: ").append(sm.streaming()).append('\n');
+        b.append("      timeout: ").append(duration(sm.timeout())).append('\n');
+        b.append("      max_attempts: ").append(sm.maxAttempts()).append('\n');
+        LocalBackendConfig local = llm.local();
+        b.append("    local:\n");
+        b.append("      device: ").append(quote(local.device())).append('\n');
+        b.append("      dtype: ").append(quote(local.dtype())).append('\n');
+        b.append("      timeout: ").append(duration(local.timeout())).append('\n');
+        b.append("    circuit_breaker:\n");
+        b.append("      failures: ").append(llm.circuitBreaker().failures()).append('\n');
+        b.append("      cool_down: ").append(duration(llm.circuitBreaker().coolDown())).append('\n');
         b.append("modules:\n");
         for (ModuleName m : ModuleName.values()) {
             ModuleConfig mc = c.modules().of(m);
