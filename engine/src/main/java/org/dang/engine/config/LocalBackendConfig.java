@@ -8,7 +8,8 @@ import java.util.List;
  * {@code orchestrator.llm.hf_model_path}.
  *
  * @param device  auto (the GPU when PyTorch sees one, else the CPU), cpu or gpu
- * @param dtype   auto (bf16 on the GPU, f32 on the CPU), f32 or bf16
+ * @param dtype   compute precision: auto (f16 on the GPU, f32 on the CPU), f32 or f16; bf16
+ *                checkpoints are widened at load, since DJL 0.36 has no bf16 (docs/llm.md)
  * @param timeout longest wait for the first token (including loading) and between two tokens
  */
 public record LocalBackendConfig(String device, String dtype, Duration timeout) {
@@ -16,7 +17,7 @@ public record LocalBackendConfig(String device, String dtype, Duration timeout) 
     /** Allowed devices. */
     public static final List<String> DEVICES = List.of("auto", "cpu", "gpu");
     /** Allowed weight types. */
-    public static final List<String> DTYPES = List.of("auto", "f32", "bf16");
+    public static final List<String> DTYPES = List.of("auto", "f32", "f16");
 
     /** Defaults: auto device and type, 300 s timeout. */
     public static LocalBackendConfig defaults() {

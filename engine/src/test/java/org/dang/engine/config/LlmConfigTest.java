@@ -48,7 +48,7 @@ class LlmConfigTest {
                       max_attempts: 5
                     local:
                       device: cpu
-                      dtype: bf16
+                      dtype: f16
                       timeout: 10m
                     circuit_breaker:
                       failures: 2
@@ -63,7 +63,7 @@ class LlmConfigTest {
         assertEquals(new SageMakerBackendConfig(Optional.of("eu-west-1"),
                 Optional.of("https://runtime.sagemaker.eu-west-1.amazonaws.com"), "messages", false,
                 Duration.ofSeconds(45), 5), c.sagemaker());
-        assertEquals(new LocalBackendConfig("cpu", "bf16", Duration.ofMinutes(10)), c.local());
+        assertEquals(new LocalBackendConfig("cpu", "f16", Duration.ofMinutes(10)), c.local());
         assertEquals(new CircuitBreakerConfig(2, Duration.ofMinutes(5)), c.circuitBreaker());
         assertEquals(Duration.ofSeconds(30), c.timeout("openai"));
     }

@@ -18,6 +18,7 @@ import org.dang.engine.llm.TokenBudget;
 import org.dang.engine.llm.fallback.Backend;
 import org.dang.engine.llm.fallback.CircuitBreaker;
 import org.dang.engine.llm.fallback.FallbackChatModel;
+import org.dang.engine.llm.local.LocalChatModel;
 import org.dang.engine.llm.openai.OpenAiChatModel;
 import org.dang.engine.llm.sagemaker.SageMakerChatModel;
 
@@ -37,16 +38,12 @@ public final class ChatModelFactory {
         this.clock = clock;
     }
 
-    /** The backends in this build: openai and sagemaker; local answers that it is not in this build. */
+    /** The backends in this build: openai, sagemaker and local. */
     public static ChatModelFactory standard() {
         Map<String, BackendFactory> k = new LinkedHashMap<>();
         k.put("openai", ChatModelFactory::openai);
         k.put("sagemaker", SageMakerChatModel::fromConfig);
-        k.put("local", c -> {
-            throw new LlmSetupException("the local backend (DJL + PyTorch) is not in this build, so"
-                    + " orchestrator.llm.hf_model_path cannot be used; list openai or sagemaker in"
-                    + " orchestrator.llm.backends, or use a build with the local backend (docs/llm.md)");
-        });
+        k.put("local", LocalChatModel::fromConfig);
         return new ChatModelFactory(k, InstantSource.system());
     }
 

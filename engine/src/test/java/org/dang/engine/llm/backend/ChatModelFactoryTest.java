@@ -43,12 +43,12 @@ class ChatModelFactoryTest {
     }
 
     @Test
-    void localIsNotInThisBuildAndSaysSo() {
+    void localRefusesAFolderWithoutItsFilesByName() {
         LlmConfig c = new LlmConfig("m", Optional.empty(), Optional.of("/models/r1"), 0.6, 0.95, 100);
         LlmSetup s = ChatModelFactory.standard().create(c);
         assertTrue(s.model().isEmpty());
         assertEquals(1, s.problems().size());
-        assertTrue(s.problems().getFirst().startsWith("local: the local backend (DJL + PyTorch) is not in this build"),
+        assertTrue(s.problems().getFirst().startsWith("local: orchestrator.llm.hf_model_path: /models/r1 is not a folder"),
                 s.problems().getFirst());
         assertTrue(s.explain().contains("not available"));
     }
