@@ -35,4 +35,10 @@ final class Figures {
         String s = fixed(v, decimals);
         return s.startsWith("-") || s.equals("n/a") ? s : "+" + s;
     }
+
+    /** A dollar amount with two decimals, the sign before the symbol: "$12.34", "-$36.98". */
+    static String dollars(double v) {
+        String s = fixed(v, 2);
+        return s.startsWith("-") ? "-$" + s.substring(1) : "$" + s;
+    }
 }

@@ -248,7 +248,7 @@ public final class MarketAnalysis {
         return SigmaMove.at(p, i, settings.moveWindow(), settings.moveLookback()).map(mv -> {
             boolean change = Math.abs(mv.sigma()) > settings.marketSigma();
             String headline = subject + (mv.change() >= 0 ? " up $" : " down $") + Figures.fixed(Math.abs(mv.change()), 2)
-                    + "/bbl (" + Figures.signed(mv.percent(), 1) + "%) to $" + Figures.fixed(mv.to(), 2) + " over "
+                    + "/bbl (" + Figures.signed(mv.percent(), 1) + "%) to " + Figures.dollars(mv.to()) + " over "
                     + settings.moveWindow() + " trading days since " + mv.since() + ": "
                     + Figures.signed(mv.sigma(), 1) + " sigma";
             return new Finding(kind, subject, headline, mv.to(), unit, mv.sigma(), mv.since(), mv.through(), change,
@@ -267,8 +267,8 @@ public final class MarketAnalysis {
         // A margin near zero makes percentages meaningless; $1/bbl is the smallest base.
         double pct = 100 * (recent - base) / Math.max(Math.abs(base), 1.0);
         boolean change = Math.abs(pct) > settings.marginShiftPct();
-        String headline = "Refining margin (" + subject + ") " + settings.marginDays() + "-day average $"
-                + Figures.fixed(recent, 2) + "/bbl vs $" + Figures.fixed(base, 2) + " over the "
+        String headline = "Refining margin (" + subject + ") " + settings.marginDays() + "-day average "
+                + Figures.dollars(recent) + "/bbl vs " + Figures.dollars(base) + " over the "
                 + settings.marginBaseDays() + " days before: " + Figures.signed(pct, 1) + "%";
         double importance = Math.abs(pct) / settings.marginShiftPct() * settings.marketSigma() * STATE_WEIGHT;
         return Optional.of(new Finding(FindingKind.MARGIN_SHIFT, subject, headline, pct, "%", Double.NaN,
