@@ -93,9 +93,9 @@ public final class MarketAnalysis {
         for (MarketSeries s : data.series().values()) {
             SeriesNotes n = s.notes();
             if (!n.isClean()) {
-                dataNotes.put(s.id(), String.format(Locale.ROOT, "%s (%s): %d missing week(s), %d repeated date(s),"
-                                + " %d conflicting repeat(s) resolved to the last row", s.id().eiaKey(),
-                        s.source().getFileName(), n.gaps(), n.duplicateDates(), n.conflictingDates()));
+                dataNotes.put(s.id(), s.id().eiaKey() + " (" + s.source().getFileName() + "): " + n.gaps()
+                        + " missing week(s) left as gaps, " + n.duplicateDates() + " repeated date(s) dropped, "
+                        + n.conflictingDates() + " conflicting repeat(s) resolved to the last row");
             }
         }
     }
