@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.concurrent.TimeUnit;
 
@@ -31,6 +32,7 @@ import org.dang.engine.config.DangConfig;
 import org.dang.engine.module.market.MarketModule;
 import org.dang.engine.module.market.MarketRequest;
 import org.dang.engine.module.market.MarketSettings;
+import org.dang.engine.situation.Situation;
 
 /** The market view in the real console: the analysis runs through the engine on the bundled EIA data. */
 class MarketViewTest {
@@ -41,12 +43,13 @@ class MarketViewTest {
     Path dir;
 
     private Engine engine;
+    private MarketModule market;
     private ConsoleWindow window;
     private final FxRobot robot = new FxRobot();
 
     private void open(Role role) throws Exception {
         engine = Engine.open(DangConfig.defaults().withStore(dir.resolve("decisions")));
-        MarketModule market = new MarketModule(DATA, MarketSettings.defaults());
+        market = new MarketModule(DATA, MarketSettings.defaults());
         engine.install(market, p -> MarketRequest.fromParameters(p, market::defaultAsOf));
         FxToolkit.registerPrimaryStage();
         FxToolkit.setupStage(s -> {
@@ -92,6 +95,21 @@ class MarketViewTest {
         assertTrue(engine.store().auditTrail(10).stream().anyMatch(a -> a.action().equals("request_module_run")
                 && a.target().equals("analysis as of 2020-04-22") && a.result().equals("OK")), "audited");
         Screenshots.write(robot, (Node) table, "market.png");
+    }
+
+    @Test
+    void anAnalysisTheEngineDecidesOnAppearsInTheView() throws Exception {
+        open(Role.VIEWER);
+        // A market trigger from the analysis itself (WTI to -36.98 on 2020-04-20) makes the engine invoke it.
+        Instant plantTime = Instant.parse("2020-04-21T06:00:00Z");
+        engine.decide(new Situation("market", plantTime, "", null, null, null, market.at(plantTime).orElseThrow(),
+                null, null, null, null));
+        TableView<FindingRow> table = robot.lookup("#market-findings").queryTableView();
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !table.getItems().isEmpty());
+        Label status = robot.lookup("#market-status").query();
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> status.getText().startsWith("market as of 2020-04-2"));
+        assertTrue(table.getItems().stream().anyMatch(r -> r.change() && r.headline().startsWith("WTI down")),
+                "the collapse is among the findings");
     }
 
     @Test
