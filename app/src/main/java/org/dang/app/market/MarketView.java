@@ -238,7 +238,8 @@ public final class MarketView extends BorderPane {
     }
 
     private static XYChart chart(String id, String title, String unit) {
-        DefaultNumericAxis x = new DefaultNumericAxis("week", "UTC");
+        DefaultNumericAxis x = new DefaultNumericAxis(id.equals("market-crack-chart") ? "trading day" : "week ending",
+                "UTC");
         x.setTimeAxis(true);
         DefaultNumericAxis y = new DefaultNumericAxis(title, unit);
         y.setAutoRanging(true);
