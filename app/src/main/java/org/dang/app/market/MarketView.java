@@ -203,7 +203,7 @@ public final class MarketView extends BorderPane {
     }
 
     private static Band band(String id, String title, String unit) {
-        XYChart chart = chart(id, title, unit);
+        XYChart chart = chart(id, title, unit, "week ending");
         // The band is drawn as a surface around the five-year average; the actual value on top of it.
         ErrorDataSetRenderer surface = new ErrorDataSetRenderer();
         surface.setErrorStyle(ErrorStyle.ERRORSURFACE);
@@ -220,7 +220,7 @@ public final class MarketView extends BorderPane {
     }
 
     private static Line line(String id, String title, String unit) {
-        XYChart chart = chart(id, title, unit);
+        XYChart chart = chart(id, title, unit, "trading day");
         ErrorDataSetRenderer line = lineRenderer();
         DoubleDataSet values = new DoubleDataSet(title);
         line.getDatasets().add(values);
@@ -237,9 +237,8 @@ public final class MarketView extends BorderPane {
         return line;
     }
 
-    private static XYChart chart(String id, String title, String unit) {
-        DefaultNumericAxis x = new DefaultNumericAxis(id.equals("market-crack-chart") ? "trading day" : "week ending",
-                "UTC");
+    private static XYChart chart(String id, String title, String unit, String xLabel) {
+        DefaultNumericAxis x = new DefaultNumericAxis(xLabel, "UTC");
         x.setTimeAxis(true);
         DefaultNumericAxis y = new DefaultNumericAxis(title, unit);
         y.setAutoRanging(true);
