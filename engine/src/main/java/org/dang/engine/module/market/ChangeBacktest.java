@@ -13,7 +13,8 @@ import org.dang.engine.module.market.analysis.PublicationCalendar;
  * Replays the change detector over history: the report as of the end of every calendar day from
  * {@code from} to {@code to}, each seeing only what was published by then, and the changes it
  * raised grouped into episodes (a change of the same kind and subject reported on consecutive days
- * is one episode).
+ * is one episode). Days on which nothing new was published repeat the previous day's changes
+ * (see {@link MarketAnalysis#publishedKey}).
  */
 public final class ChangeBacktest {
 
@@ -29,10 +30,17 @@ public final class ChangeBacktest {
     public static List<Detection> run(MarketAnalysis analysis, LocalDate from, LocalDate to, BooleanSupplier cancelled) {
         List<Detection> out = new ArrayList<>();
         Map<String, Integer> open = new HashMap<>();
+        List<Integer> lastKey = null;
+        List<Finding> changes = List.of();
         for (LocalDate day = from; !day.isAfter(to) && !cancelled.getAsBoolean(); day = day.plusDays(1)) {
-            MarketReport r = analysis.report(PublicationCalendar.endOf(day), false);
+            // A day on which nothing new was published (weekends, holidays) reports what the day before did.
+            List<Integer> published = analysis.publishedKey(PublicationCalendar.endOf(day));
+            if (!published.equals(lastKey)) {
+                changes = analysis.report(PublicationCalendar.endOf(day), false).changes();
+                lastKey = published;
+            }
             Map<String, Integer> still = new HashMap<>();
-            for (Finding f : r.changes()) {
+            for (Finding f : changes) {
                 String key = f.kind() + "|" + f.subject();
                 Integer at = open.get(key);
                 if (at == null) {

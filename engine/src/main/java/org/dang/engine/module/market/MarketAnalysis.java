@@ -239,6 +239,30 @@ public final class MarketAnalysis {
         return new MarketReport(date, asOf, findings, indicators, through, notes, stockCharts, crackChart, dosChart);
     }
 
+    /**
+     * What a report as of {@code asOf} is computed from: for each analysed series the index of its
+     * latest published observation, negated (minus one) when it is stale. Two instants with the same
+     * key give the same findings (only the notes' "days old" differ), so a replay can skip days on
+     * which nothing new was published.
+     */
+    public List<Integer> publishedKey(Instant asOf) {
+        long today = LocalDate.ofInstant(asOf.minusNanos(1), ZoneOffset.UTC).toEpochDay();
+        long dayMax = PublicationCalendar.lastVisibleDay(asOf);
+        long weekMax = PublicationCalendar.lastVisibleWeekEnd(asOf);
+        List<Integer> key = new ArrayList<>(11);
+        for (DailyProfile p : List.of(wti, brent, spread, crackSpot, crackFutures)) {
+            int i = p.observations().lastAtOrBefore(dayMax);
+            key.add(freshIndex(p.observations(), dayMax, today) >= 0 ? i : -i - 2);
+        }
+        for (WeeklyProfile p : List.of(stocks.get(SeriesId.CRUDE_STOCKS), stocks.get(SeriesId.GASOLINE_STOCKS),
+                stocks.get(SeriesId.DISTILLATE_STOCKS), daysOfSupply, demand, utilisation)) {
+            int j = p.lastAtOrBefore(weekMax);
+            boolean fresh = j >= 0 && today - p.dates().day(j) <= settings.staleWeeklyDays();
+            key.add(fresh ? j : -j - 2);
+        }
+        return key;
+    }
+
     // ---- prices -------------------------------------------------------------------------------------------------
 
     private Optional<Finding> move(FindingKind kind, String subject, String unit, DailyProfile p, int i) {
