@@ -4,6 +4,8 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
@@ -57,7 +59,7 @@ public final class BenchMarketCommand implements Callable<Integer> {
         for (int i = 0; i < r.length; i++) {
             r[i] = round(dir);
         }
-        java.util.Arrays.sort(r, java.util.Comparator.comparingDouble(Round::total));
+        Arrays.sort(r, Comparator.comparingDouble(Round::total));
         Round median = r[r.length / 2];
         out.printf(Locale.ROOT, "median of %d rounds: baseline load_ms=%.0f%n", r.length,
                 median.load());

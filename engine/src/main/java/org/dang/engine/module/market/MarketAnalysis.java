@@ -20,6 +20,7 @@ import org.dang.engine.module.market.analysis.VolatilityRegime;
 import org.dang.engine.module.market.analysis.WeeklyProfile;
 import org.dang.engine.module.market.change.SigmaMove;
 import org.dang.engine.module.market.change.VolatilitySegmentation;
+import org.dang.engine.module.market.loading.Cadence;
 import org.dang.engine.module.market.loading.MarketData;
 import org.dang.engine.module.market.loading.MarketSeries;
 import org.dang.engine.module.market.loading.Observations;
@@ -138,7 +139,7 @@ public final class MarketAnalysis {
         Map<SeriesId, LocalDate> through = new EnumMap<>(SeriesId.class);
         for (SeriesId id : SeriesId.values()) {
             Observations o = data.observations(id);
-            long max = id.cadence() == org.dang.engine.module.market.loading.Cadence.DAILY ? dayMax : weekMax;
+            long max = id.cadence() == Cadence.DAILY ? dayMax : weekMax;
             int i = o.lastAtOrBefore(max);
             if (i >= 0) {
                 through.put(id, o.date(i));
