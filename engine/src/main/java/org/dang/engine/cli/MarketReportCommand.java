@@ -102,7 +102,12 @@ public final class MarketReportCommand implements Callable<Integer> {
                         + " inventory_surprise_sigma=%+.2f margin_shift_pct=%+.1f data_quality=%s -> market trigger %s%n",
                 m.priceMoveSigma(), m.crackSpreadMoveSigma(), m.inventorySurpriseSigma(), m.marginShiftPct(),
                 m.dataQuality(), fires ? "fires" : "quiet");
-        out.println("Findings, most important first:");
+        if (r.findings().isEmpty()) {
+            out.println("No findings: no series has current data as of " + r.asOf() + " (see the notes; the bundled"
+                    + " EIA data ends in 2021-2026 depending on the series). Pass --as-of DATE for an earlier date.");
+        } else {
+            out.println("Findings, most important first:");
+        }
         int n = 1;
         for (Finding f : r.findings()) {
             out.printf(Locale.ROOT, "%3d. %-7s %-18s %s%n", n++, f.change() ? "CHANGE" : "", f.kind(), f.headline());
