@@ -25,6 +25,7 @@ import org.testfx.util.WaitForAsyncUtils;
 
 import org.dang.app.console.ConsoleWindow;
 import org.dang.app.console.Screenshots;
+import org.dang.app.console.Theme;
 import org.dang.engine.Engine;
 import org.dang.engine.access.Role;
 import org.dang.engine.access.User;
@@ -48,12 +49,16 @@ class MarketViewTest {
     private final FxRobot robot = new FxRobot();
 
     private void open(Role role) throws Exception {
+        open(role, Theme.LIGHT);
+    }
+
+    private void open(Role role, Theme theme) throws Exception {
         engine = Engine.open(DangConfig.defaults().withStore(dir.resolve("decisions")));
         market = new MarketModule(DATA, MarketSettings.defaults());
         engine.install(market, p -> MarketRequest.fromParameters(p, market::defaultAsOf));
         FxToolkit.registerPrimaryStage();
         FxToolkit.setupStage(s -> {
-            window = new ConsoleWindow(engine, new User("op.lee", role, "test"));
+            window = new ConsoleWindow(engine, new User("op.lee", role, "test"), dir.resolve("config.yaml"), theme);
             window.show(s);
         });
         WaitForAsyncUtils.waitForFxEvents();
@@ -110,6 +115,19 @@ class MarketViewTest {
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> status.getText().startsWith("market as of 2020-04-2"));
         assertTrue(table.getItems().stream().anyMatch(r -> r.change() && r.headline().startsWith("WTI down")),
                 "the collapse is among the findings");
+    }
+
+    @Test
+    void darkThemeKeepsTheChartsReadable() throws Exception {
+        open(Role.ENGINEER, Theme.DARK);
+        DatePicker date = robot.lookup("#market-as-of").query();
+        robot.interact(() -> date.setValue(LocalDate.of(2008, 10, 15)));
+        robot.clickOn(robot.lookup("#market-refresh").queryButton());
+        TableView<FindingRow> table = robot.lookup("#market-findings").queryTableView();
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !table.getItems().isEmpty());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(table.getItems().stream().anyMatch(r -> r.kind().equals("Volatility regime")));
+        Screenshots.write(robot, (Node) table, "market-dark.png");
     }
 
     @Test
