@@ -18,4 +18,7 @@ import java.time.LocalDate;
  */
 public record Finding(FindingKind kind, String subject, String headline, double value, String unit, double sigma,
                       LocalDate since, LocalDate through, boolean change, double importance) {
+
+    /** State findings (levels, trends) weigh half as much as news (moves, surprises) in the ranking. */
+    public static final double STATE_WEIGHT = 0.5;
 }
