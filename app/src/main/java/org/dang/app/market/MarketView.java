@@ -123,7 +123,11 @@ public final class MarketView extends BorderPane {
         findings.getSelectionModel().selectedItemProperty().addListener((o, a, r) -> detail.setText(
                 r == null ? "" : r.rank() + ". " + r.headline()));
         VBox.setVgrow(findings, Priority.ALWAYS);
-        VBox left = new VBox(6, indicators, findings, detail, notes);
+        Label source = new Label("Source: U.S. Energy Information Administration (EIA) data bundled with DAN_G;"
+                + " 3-2-1 crack spreads are computed from EIA spot or futures prices.");
+        source.setWrapText(true);
+        source.getStyleClass().add("muted");
+        VBox left = new VBox(6, indicators, findings, detail, notes, source);
         left.setPadding(new Insets(6));
 
         stockChoice.setId("market-stock-choice");

@@ -116,6 +116,7 @@ public final class MarketReportCommand implements Callable<Integer> {
             out.println("Notes:");
             r.notes().forEach(note -> out.println("  - " + note));
         }
+        out.println("Source: U.S. Energy Information Administration (EIA); crack spreads computed from EIA prices.");
         out.println("SUMMARY as_of=" + r.asOf() + " findings=" + r.findings().size() + " changes=" + r.changes().size());
     }
 
