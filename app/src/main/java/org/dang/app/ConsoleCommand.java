@@ -25,6 +25,11 @@ import org.dang.engine.Engine;
 import org.dang.engine.access.Role;
 import org.dang.engine.access.User;
 import org.dang.engine.cli.EngineOptions;
+import org.dang.engine.config.DangConfig;
+import org.dang.engine.module.market.MarketModule;
+import org.dang.engine.module.market.MarketRequest;
+import org.dang.engine.module.market.MarketSettings;
+import org.dang.engine.module.market.loading.MarketDataLoader;
 import org.dang.engine.plant.CsvReplaySource;
 import org.dang.engine.plant.sim.CduConfig;
 import org.dang.engine.plant.sim.CduSimulator;
@@ -96,12 +101,18 @@ public final class ConsoleCommand implements Callable<Integer> {
         User user = new User(System.getProperty("user.name", "operator"), parseRole(), "console@" + host());
         Theme chosenTheme = parseTheme();
         CountDownLatch closed = new CountDownLatch(1);
-        try (Engine engine = Engine.open(engineOptions.load());
+        DangConfig config = engineOptions.load();
+        try (Engine engine = Engine.open(config);
              SituationReplay replay = situations == null ? null : SituationReplay.load(situations,
                      InstantSource.system())) {
             if (replay != null) {
                 replay.errors().forEach(e -> spec.commandLine().getErr().println("skipped: " + e));
             }
+            // The analysis module: INVOKE analysis decisions run it, and situations take their market part from it.
+            MarketModule market = new MarketModule(MarketDataLoader.defaultDirectory(),
+                    MarketSettings.of(config.decisionEngine().rules()));
+            engine.install(market, p -> MarketRequest.fromParameters(p, market::defaultAsOf));
+            engine.watchMarket(market);
             if ("simulator".equals(sourceKind)) {
                 CduConfig cdu = CduConfig.defaults(SIMULATOR_SEED);
                 engine.attach(new SimulatorSource(new CduSimulator(cdu, SampleMonth.schedule(cdu.start())),

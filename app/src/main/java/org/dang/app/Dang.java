@@ -8,6 +8,7 @@ import org.dang.engine.cli.BenchCommand;
 import org.dang.engine.cli.ChatCommand;
 import org.dang.engine.cli.DecideCommand;
 import org.dang.engine.cli.HistoryCommand;
+import org.dang.engine.cli.MarketReportCommand;
 import org.dang.engine.cli.MonitorEvalCommand;
 import org.dang.engine.cli.SimulateCommand;
 import org.dang.engine.cli.VerifyLogCommand;
@@ -16,7 +17,7 @@ import org.dang.engine.cli.VerifyLogCommand;
 @Command(name = "dang", mixinStandardHelpOptions = true, version = "DAN_G Console 0.1.0",
         description = "DAN_G operator console and engine tools. Without a verb, opens the console.",
         subcommands = {ConsoleCommand.class, SelfTestCommand.class, SimulateCommand.class, MonitorEvalCommand.class,
-                DecideCommand.class, HistoryCommand.class, VerifyLogCommand.class, ChatCommand.class,
+                DecideCommand.class, HistoryCommand.class, VerifyLogCommand.class, ChatCommand.class, MarketReportCommand.class,
                 BenchCommand.class, CommandLine.HelpCommand.class})
 public final class Dang implements Runnable {
 

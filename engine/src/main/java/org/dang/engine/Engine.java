@@ -8,6 +8,7 @@ import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletionException;
@@ -48,6 +49,7 @@ import org.dang.engine.plant.PlantFeed;
 import org.dang.engine.plant.PlantScan;
 import org.dang.engine.plant.TagDefinition;
 import org.dang.engine.plant.TagStore;
+import org.dang.engine.situation.MarketSignal;
 import org.dang.engine.situation.Situation;
 import org.dang.engine.store.DecisionOutcome;
 import org.dang.engine.store.DecisionStore;
@@ -94,6 +96,7 @@ public final class Engine implements AutoCloseable {
     private final List<DecisionListener> listeners = new CopyOnWriteArrayList<>();
     private final Map<ModuleName, Function<Map<String, Object>, ? extends ModuleRequest>> requestFactories =
             new ConcurrentHashMap<>();
+    private volatile MarketSignal market = MarketSignal.NONE;
 
     private Engine(DangConfig config, DecisionStore store, InstantSource clock) {
         this.config = config;
@@ -118,6 +121,14 @@ public final class Engine implements AutoCloseable {
                                                   Function<Map<String, Object>, Q> fromParameters) {
         coordinator.register(module);
         requestFactories.put(module.name(), fromParameters);
+    }
+
+    /**
+     * Gives the live situations their market part: each decision cycle asks {@code signal} for the
+     * market indicators as of the plant time (rule 4 of the decision contract).
+     */
+    public void watchMarket(MarketSignal signal) {
+        market = Objects.requireNonNull(signal, "market signal");
     }
 
     /** Decides on a situation, records the decisions durably, then tells the listeners. */
@@ -216,7 +227,7 @@ public final class Engine implements AutoCloseable {
             }
         });
         cycle = new DecisionCycle(config, plant.tags(), source.tags(), DECISION_CYCLE, LEARN_SCANS,
-                coordinator::load, this::decide);
+                coordinator::load, this::decide, time -> market.at(time));
         plant.addListener(cycle);
         board.addListener(cycle);
         plant.attach(source, scan -> quality.accept(scan).map(q -> List.of(q.scan())).orElse(List.of()),

@@ -35,6 +35,9 @@ import org.dang.app.chat.ChatView;
 import org.dang.app.chat.ChatViewModel;
 import org.dang.app.history.DecisionHistoryView;
 import org.dang.app.history.DecisionHistoryViewModel;
+import org.dang.app.market.MarketMediator;
+import org.dang.app.market.MarketView;
+import org.dang.app.market.MarketViewModel;
 import org.dang.app.overview.OverviewView;
 import org.dang.app.overview.OverviewViewModel;
 import org.dang.app.overview.TileSpec;
@@ -61,6 +64,7 @@ public final class ConsoleWindow implements AutoCloseable {
     private final PlantViewMediator overviewMediator;
     private final ModuleRunListener activityMediator;
     private final AlarmListener alarmMediator;
+    private final ModuleRunListener marketMediator;
     private final FxWatchdog watchdog = new FxWatchdog(Duration.ofMillis(100), Duration.ofMillis(50));
     private final TrendView trends;
     private final TabPane tabs;
@@ -101,6 +105,10 @@ public final class ConsoleWindow implements AutoCloseable {
         this.activityMediator = event -> activityThrottle.request();
         engine.modules().addListener(activityMediator);
         activity.refresh();
+
+        MarketViewModel market = new MarketViewModel(engine.modules(), engine.actions(), user, background);
+        this.marketMediator = new MarketMediator(market, timer, Duration.ofMillis(250));
+        engine.modules().addListener(marketMediator);
 
         Label title = new Label("DAN_G Console");
         title.getStyleClass().add("title");
@@ -143,6 +151,7 @@ public final class ConsoleWindow implements AutoCloseable {
         tabs = new TabPane(tab("tab-overview", "Overview", overview), tab("tab-alarms", "Alarms", alarmsView),
                 tab("tab-trends", "Trends", trends), tab("tab-chat", "Chat", new ChatView(chat)),
                 tab("tab-activity", "Activity", new ActivityView(activity)),
+                tab("tab-market", "Market", new MarketView(market)),
                 tab("tab-decisions", "Decisions", new DecisionHistoryView(history)),
                 tab("tab-settings", "Settings", new SettingsView(new SettingsViewModel(engine.config(), settingsFile,
                         source == null ? "none attached" : source.name(), user, engine.actions(), background))));
@@ -197,6 +206,7 @@ public final class ConsoleWindow implements AutoCloseable {
         engine.plant().removeListener(trendMediator);
         engine.plant().removeListener(overviewMediator);
         engine.modules().removeListener(activityMediator);
+        engine.modules().removeListener(marketMediator);
         if (alarmMediator != null) {
             engine.alarms().ifPresent(b -> b.removeListener(alarmMediator));
         }

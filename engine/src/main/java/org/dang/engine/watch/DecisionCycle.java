@@ -29,6 +29,7 @@ import org.dang.engine.plant.PlantScan;
 import org.dang.engine.plant.TagDefinition;
 import org.dang.engine.plant.TagStore;
 import org.dang.engine.situation.EventKind;
+import org.dang.engine.situation.MarketSignal;
 import org.dang.engine.situation.ModuleStatus;
 import org.dang.engine.situation.PlantEvent;
 import org.dang.engine.situation.Situation;
@@ -62,6 +63,12 @@ public final class DecisionCycle implements PlantDataListener, AlarmListener {
      */
     public DecisionCycle(DangConfig config, TagStore store, List<TagDefinition> tags, Duration period, int learnScans,
                          Function<ModuleName, ModuleLoad> load, Consumer<Situation> decide) {
+        this(config, store, tags, period, learnScans, load, decide, MarketSignal.NONE);
+    }
+
+    /** As above, with the market part of each situation from {@code market}, as of the plant time. */
+    public DecisionCycle(DangConfig config, TagStore store, List<TagDefinition> tags, Duration period, int learnScans,
+                         Function<ModuleName, ModuleLoad> load, Consumer<Situation> decide, MarketSignal market) {
         this.period = period;
         this.load = load;
         this.decide = decide;
@@ -78,7 +85,7 @@ public final class DecisionCycle implements PlantDataListener, AlarmListener {
         if (defs.containsKey("energy_per_bbl")) {
             kpis.add(new KpiBaseline("energy_per_bbl", false, Duration.ofDays(1), Duration.ofHours(1)));
         }
-        this.builder = new SituationBuilder(store, defs, required, kpis, HISTORY);
+        this.builder = new SituationBuilder(store, defs, required, kpis, HISTORY, market);
         this.anomalies = new AnomalyWatch(tags.stream().map(TagDefinition::tag).toList(), learnScans);
     }
 

@@ -12,6 +12,7 @@ import org.dang.engine.plant.TagSample;
 import org.dang.engine.plant.TagSeries;
 import org.dang.engine.plant.TagStore;
 import org.dang.engine.situation.KpiReading;
+import org.dang.engine.situation.MarketSignal;
 import org.dang.engine.situation.ModuleStatus;
 import org.dang.engine.situation.PlantEvent;
 import org.dang.engine.situation.Quality;
@@ -21,8 +22,8 @@ import org.dang.engine.situation.TagSnapshot;
 
 /**
  * Turns the live unit into a decision-contract situation: the modules' required tags with their
- * quality, range and recent history; new abnormal events; KPIs against their baselines; the load
- * of the installed modules.
+ * quality, range and recent history; new abnormal events; KPIs against their baselines; the market
+ * indicators as of the plant time; the load of the installed modules.
  */
 final class SituationBuilder {
 
@@ -31,14 +32,16 @@ final class SituationBuilder {
     private final Set<String> requiredTags;
     private final List<KpiBaseline> kpis;
     private final int historySamples;
+    private final MarketSignal market;
 
     SituationBuilder(TagStore store, Map<String, TagDefinition> definitions, Set<String> requiredTags,
-                     List<KpiBaseline> kpis, int historySamples) {
+                     List<KpiBaseline> kpis, int historySamples, MarketSignal market) {
         this.store = store;
         this.definitions = definitions;
         this.requiredTags = requiredTags;
         this.kpis = kpis;
         this.historySamples = historySamples;
+        this.market = market;
     }
 
     Situation build(Instant now, List<PlantEvent> events, Map<ModuleName, ModuleStatus> modules) {
@@ -51,7 +54,7 @@ final class SituationBuilder {
             k.reading(store, now).ifPresent(performance::add);
         }
         return new Situation("cdu-" + now, now, "live unit, " + events.size() + " new event(s)", tags, events,
-                performance, null, null, null, modules, null);
+                performance, market.at(now).orElse(null), null, null, modules, null);
     }
 
     private TagSnapshot snapshot(String tag, TagSample latest) {

@@ -1,0 +1,15 @@
+package org.dang.engine.situation;
+
+import java.time.Instant;
+import java.util.Optional;
+
+/** Where a live situation gets its market part: the market indicators as of a (plant) time. */
+@FunctionalInterface
+public interface MarketSignal {
+
+    /** No market data attached: situations carry no market part. */
+    MarketSignal NONE = time -> Optional.empty();
+
+    /** The indicators from data published by {@code time}; empty when no market data is attached. */
+    Optional<MarketIndicators> at(Instant time);
+}
