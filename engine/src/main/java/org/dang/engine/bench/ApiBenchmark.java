@@ -1,9 +1,6 @@
 package org.dang.engine.bench;
 
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -34,8 +31,6 @@ public final class ApiBenchmark {
 
     private final int clients;
     private final String[] situations;
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
 
     /** Prepares {@code distinct} generated situations (the mix of {@code dang bench decisions}). */
     public ApiBenchmark(int clients, int distinct, long seed) {
@@ -47,9 +42,12 @@ public final class ApiBenchmark {
         }
     }
 
-    /** Baseline: parse and {@link Engine#decide} in process, from the same number of threads. */
+    /**
+     * Baseline: parse and {@link Engine#decide} in process, from the same number of clients, each on a
+     * virtual thread as the server runs them (platform threads convoy on the store's write lock).
+     */
     public LoadFigures inProcess(Engine engine, Duration length) throws Exception {
-        return run("in-process Engine.decide", length, i -> {
+        return run("in-process Engine.decide", length, Thread.ofVirtual().name("bench-client-", 0).factory(), i -> {
             Situation s = SituationReader.parse(situations[i % situations.length], "bench");
             engine.decide(s);
             return 200;
@@ -58,33 +56,65 @@ public final class ApiBenchmark {
 
     /** {@code POST /orchestrate} of the generated situations. */
     public LoadFigures orchestrate(URI base, String token, Duration length) throws Exception {
-        URI uri = base.resolve("/orchestrate");
-        return run("POST /orchestrate", length, i -> send(HttpRequest.newBuilder(uri)
-                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(situations[i % situations.length])).build()));
+        byte[][] bodies = new byte[situations.length][];
+        for (int i = 0; i < bodies.length; i++) {
+            bodies[i] = situations[i].getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        }
+        return overHttp("POST /orchestrate", base, token, length,
+                (client, i) -> client.send("POST", "/orchestrate", bodies[i % bodies.length]));
     }
 
-    /** {@code GET /decisions}: a page of 20, alternating unfiltered and filtered by action. */
+    /** {@code GET /decisions}: the newest page of 20 and the one after it, as a history view pages. */
     public LoadFigures decisions(URI base, String token, Duration length) throws Exception {
-        URI plain = base.resolve("/decisions?limit=20");
-        URI filtered = base.resolve("/decisions?limit=20&action=ALERT");
-        return run("GET /decisions (limit 20)", length, i -> send(HttpRequest.newBuilder(i % 2 == 0 ? plain : filtered)
-                .header("Authorization", "Bearer " + token).GET().build()));
+        return overHttp("GET /decisions (pages of 20)", base, token, length, (client, i) -> client.send("GET",
+                i % 2 == 0 ? "/decisions?limit=20" : "/decisions?limit=20&offset=20", null));
     }
 
-    private int send(HttpRequest request) throws Exception {
-        HttpResponse<byte[]> r = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
-        return r.statusCode();
+    /** {@code GET /decisions} filtered by action and text: the store counts every match, so this costs more. */
+    public LoadFigures decisionsFiltered(URI base, String token, Duration length) throws Exception {
+        return overHttp("GET /decisions (filtered)", base, token, length, (client, i) -> client.send("GET",
+                i % 2 == 0 ? "/decisions?limit=20&action=ALERT" : "/decisions?limit=20&text=crack", null));
+    }
+
+    /** One request over a client's own connection. */
+    @FunctionalInterface
+    private interface HttpCall {
+        int run(LoopbackHttpClient client, int i) throws Exception;
+    }
+
+    private LoadFigures overHttp(String label, URI base, String token, Duration length, HttpCall call)
+            throws Exception {
+        // One kept-alive connection per client thread, as 16 separate clients would have.
+        ThreadLocal<LoopbackHttpClient> connections = ThreadLocal.withInitial(() -> new LoopbackHttpClient(base, token));
+        java.util.Set<LoopbackHttpClient> opened = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        try {
+            return run(label, length, i -> {
+                LoopbackHttpClient c = connections.get();
+                opened.add(c);
+                try {
+                    return call.run(c, i);
+                } catch (java.io.IOException e) {
+                    c.close();
+                    throw e;
+                }
+            });
+        } finally {
+            opened.forEach(LoopbackHttpClient::close);
+        }
     }
 
     private LoadFigures run(String label, Duration length, Call call) throws Exception {
+        return run(label, length, Thread.ofPlatform().name("bench-client-", 0).factory(), call);
+    }
+
+    private LoadFigures run(String label, Duration length, java.util.concurrent.ThreadFactory threads, Call call)
+            throws Exception {
         int capacity = 4_000_000;
         long[] latencies = new long[capacity];
         AtomicInteger next = new AtomicInteger();
         AtomicLong errors = new AtomicLong();
         long end = System.nanoTime() + length.toNanos();
-        ExecutorService pool = Executors.newFixedThreadPool(clients,
-                Thread.ofPlatform().name("bench-client-", 0).factory());
+        ExecutorService pool = Executors.newFixedThreadPool(clients, threads);
         long started = System.nanoTime();
         try {
             List<Future<Void>> done = new ArrayList<>();

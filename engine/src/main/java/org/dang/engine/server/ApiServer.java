@@ -11,8 +11,10 @@ import java.security.KeyStore;
 import java.time.InstantSource;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -70,7 +72,7 @@ public final class ApiServer implements AutoCloseable {
         this.routes = List.of(
                 new Route("POST", "/orchestrate", true, new OrchestrateRoute(engine, clock)),
                 new Route("GET", "/status", true, (call, user) -> {
-                    call.query(java.util.Set.of());
+                    call.query(Set.of());
                     call.json(200, status.snapshot());
                 }),
                 new Route("POST", "/invoke/{module}", true, new InvokeRoute(engine, requests, config.requestTimeout())),
@@ -90,7 +92,7 @@ public final class ApiServer implements AutoCloseable {
                 m.put("module", e.module());
                 m.put("priority", e.priority());
                 m.put("time", e.time());
-                m.put("event", e.getClass().getSimpleName().toUpperCase(java.util.Locale.ROOT));
+                m.put("event", e.getClass().getSimpleName().toUpperCase(Locale.ROOT));
                 events.publish("module_run", Json.write(m));
             }
         };

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -101,6 +102,6 @@ final class DecisionsRoute implements Route.Handler {
     }
 
     private static String outcomes() {
-        return String.join(", ", java.util.Arrays.stream(OutcomeStatus.values()).map(Enum::name).toList());
+        return String.join(", ", Arrays.stream(OutcomeStatus.values()).map(Enum::name).toList());
     }
 }

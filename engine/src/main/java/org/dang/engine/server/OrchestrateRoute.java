@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 import org.dang.engine.Engine;
 import org.dang.engine.access.Action;
@@ -33,7 +34,7 @@ final class OrchestrateRoute implements Route.Handler {
 
     @Override
     public void handle(HttpCall call, User user) throws IOException {
-        call.query(java.util.Set.of());
+        call.query(Set.of());
         Action needed = Action.REQUEST_MODULE_RUN;
         if (!needed.allowedFor(user.role())) {
             String reason = needed.denialReason(user.role());

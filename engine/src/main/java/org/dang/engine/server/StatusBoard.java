@@ -7,9 +7,11 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 import org.dang.engine.Engine;
 import org.dang.engine.alarm.AlarmSnapshot;
@@ -129,7 +131,7 @@ final class StatusBoard implements AutoCloseable {
     }
 
     private <T> Map<String, Object> part(String name, Sample<T> s, Instant now, List<String> problems,
-                                         java.util.function.Function<T, Map<String, Object>> render) {
+                                         Function<T, Map<String, Object>> render) {
         Map<String, Object> m = new LinkedHashMap<>();
         Duration age = Duration.between(s.at(), now);
         if (s.error() != null) {
@@ -198,7 +200,7 @@ final class StatusBoard implements AutoCloseable {
                 m.put("status", "CANCELLED");
                 m.put("detail", c.reason());
             }
-            default -> m.put("status", e.getClass().getSimpleName().toUpperCase(java.util.Locale.ROOT));
+            default -> m.put("status", e.getClass().getSimpleName().toUpperCase(Locale.ROOT));
         }
         return m;
     }
