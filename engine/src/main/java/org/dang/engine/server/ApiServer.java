@@ -69,6 +69,7 @@ public final class ApiServer implements AutoCloseable {
         this.limiter = new RateLimiter(config.rateLimit(), config.rateBurst(), System::nanoTime);
         this.status = new StatusBoard(engine, requests, events, clock);
         byte[] openApi = openApiDocument();
+        AlarmsRoute alarms = new AlarmsRoute(engine);
         this.routes = List.of(
                 new Route("POST", "/orchestrate", true, new OrchestrateRoute(engine, clock)),
                 new Route("GET", "/status", true, (call, user) -> {
@@ -78,6 +79,10 @@ public final class ApiServer implements AutoCloseable {
                 new Route("POST", "/invoke/{module}", true, new InvokeRoute(engine, requests, config.requestTimeout())),
                 new Route("GET", "/decisions", true, new DecisionsRoute(engine.store())),
                 new Route("GET", "/events", true, new EventsRoute(events)),
+                new Route("GET", "/alarms", true, alarms::list),
+                new Route("POST", "/alarms/{id}/acknowledge", true, alarms::acknowledge),
+                new Route("POST", "/alarms/{id}/shelve", true, alarms::shelve),
+                new Route("POST", "/alarms/{id}/unshelve", true, alarms::unshelve),
                 new Route("GET", "/openapi.json", false, (call, user) -> call.json(200, openApi)));
         this.decisionEvents = recorded -> {
             if (events.hasSubscribers()) {
