@@ -1,14 +1,19 @@
 package org.dang.engine.bench;
 
+import java.io.IOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -58,7 +63,7 @@ public final class ApiBenchmark {
     public LoadFigures orchestrate(URI base, String token, Duration length) throws Exception {
         byte[][] bodies = new byte[situations.length][];
         for (int i = 0; i < bodies.length; i++) {
-            bodies[i] = situations[i].getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            bodies[i] = situations[i].getBytes(StandardCharsets.UTF_8);
         }
         return overHttp("POST /orchestrate", base, token, length,
                 (client, i) -> client.send("POST", "/orchestrate", bodies[i % bodies.length]));
@@ -86,14 +91,14 @@ public final class ApiBenchmark {
             throws Exception {
         // One kept-alive connection per client thread, as 16 separate clients would have.
         ThreadLocal<LoopbackHttpClient> connections = ThreadLocal.withInitial(() -> new LoopbackHttpClient(base, token));
-        java.util.Set<LoopbackHttpClient> opened = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        Set<LoopbackHttpClient> opened = ConcurrentHashMap.newKeySet();
         try {
             return run(label, length, i -> {
                 LoopbackHttpClient c = connections.get();
                 opened.add(c);
                 try {
                     return call.run(c, i);
-                } catch (java.io.IOException e) {
+                } catch (IOException e) {
                     c.close();
                     throw e;
                 }
@@ -107,7 +112,7 @@ public final class ApiBenchmark {
         return run(label, length, Thread.ofPlatform().name("bench-client-", 0).factory(), call);
     }
 
-    private LoadFigures run(String label, Duration length, java.util.concurrent.ThreadFactory threads, Call call)
+    private LoadFigures run(String label, Duration length, ThreadFactory threads, Call call)
             throws Exception {
         int capacity = 4_000_000;
         long[] latencies = new long[capacity];

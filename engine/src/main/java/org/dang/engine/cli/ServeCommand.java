@@ -77,7 +77,13 @@ public final class ServeCommand implements Callable<Integer> {
                     }
                 });
                 Runtime.getRuntime().addShutdownHook(hook);
-                stop.await();
+                try {
+                    stop.await();
+                } catch (InterruptedException e) {
+                    // Stopped by whoever runs this command in process (a test, an embedding service). The
+                    // interrupt is not re-asserted: closing the store must not meet an interrupted thread.
+                    removeHook(hook);
+                }
                 if (replay != null) {
                     err.println("replayed " + replay.fed() + " situations");
                 }
@@ -86,5 +92,13 @@ public final class ServeCommand implements Callable<Integer> {
             stopped.countDown();
         }
         return 0;
+    }
+
+    private static void removeHook(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException e) {
+            // The JVM is already shutting down: the hook is running or has run.
+        }
     }
 }
