@@ -143,6 +143,8 @@ public final class ApiServer implements AutoCloseable {
         // Small answers on kept-alive connections must not wait for Nagle's algorithm.
         System.getProperties().putIfAbsent("sun.net.httpserver.nodelay", "true");
         // A client that sends its request too slowly (slowloris) is cut off after the request timeout.
+        // In seconds: JDK 25's ServerImpl multiplies it by 1000, although the module documentation says
+        // milliseconds (checked against a client that stops sending; see docs/server.md).
         System.getProperties().putIfAbsent("sun.net.httpserver.maxReqTime",
                 Long.toString(Math.max(1, config.requestTimeout().toSeconds())));
         System.getProperties().putIfAbsent("sun.net.httpserver.maxReqHeaders", "100");
