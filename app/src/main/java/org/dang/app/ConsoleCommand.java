@@ -1,11 +1,8 @@
 package org.dang.app;
 
+import java.io.PrintWriter;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.time.InstantSource;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -25,16 +22,8 @@ import org.dang.engine.Engine;
 import org.dang.engine.access.Role;
 import org.dang.engine.access.User;
 import org.dang.engine.cli.EngineOptions;
-import org.dang.engine.config.DangConfig;
-import org.dang.engine.module.market.MarketModule;
-import org.dang.engine.module.market.MarketRequest;
-import org.dang.engine.module.market.MarketSettings;
-import org.dang.engine.module.market.loading.MarketDataLoader;
-import org.dang.engine.plant.CsvReplaySource;
-import org.dang.engine.plant.sim.CduConfig;
-import org.dang.engine.plant.sim.CduSimulator;
-import org.dang.engine.plant.sim.SampleMonth;
-import org.dang.engine.plant.sim.SimulatorSource;
+import org.dang.engine.StandardModules;
+import org.dang.engine.cli.PlantSourceOptions;
 import org.dang.engine.situation.SituationReplay;
 
 /**
@@ -45,30 +34,8 @@ import org.dang.engine.situation.SituationReplay;
         description = "Open the operator console (the default verb).")
 public final class ConsoleCommand implements Callable<Integer> {
 
-    @Option(names = "--situations", paramLabel = "DIR",
-            description = "Also replay recorded situation files through the rules (e.g. sample-plant-data/situations).")
-    Path situations;
-
-    @Option(names = "--every", defaultValue = "5", paramLabel = "SECONDS",
-            description = "Seconds between replayed situations (default ${DEFAULT-VALUE}).")
-    double every;
-
-    @Option(names = "--source", defaultValue = "replay", paramLabel = "SOURCE",
-            description = "Plant data: replay (recorded history, default) or simulator (the live CDU simulator, running"
-                    + " the sample month's events at --speed).")
-    String sourceKind;
-
-    @Option(names = "--history", paramLabel = "FILE",
-            description = "Plant history replayed as live data (default: sample-plant-data/cdu/history.csv.gz).")
-    Path history;
-
-    @Option(names = "--tags", paramLabel = "FILE",
-            description = "Tag file of that history (default: tags.csv beside it).")
-    Path tagFile;
-
-    @Option(names = "--speed", defaultValue = "60", paramLabel = "FACTOR",
-            description = "Replay speed: recorded time per wall time (default ${DEFAULT-VALUE}: a minute per second).")
-    double speed;
+    @Mixin
+    PlantSourceOptions plantSource;
 
     @Option(names = "--theme", defaultValue = "light", paramLabel = "THEME",
             description = "light (default) or dark.")
@@ -84,9 +51,6 @@ public final class ConsoleCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    /** The seed of the live simulator: the sample month's, so the two sources tell the same story. */
-    private static final long SIMULATOR_SEED = 20261124L;
-
     @Override
     public Integer call() throws Exception {
         if (!displayAvailable()) {
@@ -95,37 +59,16 @@ public final class ConsoleCommand implements Callable<Integer> {
                     + " or use the command-line verbs (dang --help).");
             return 1;
         }
-        Path plantHistory = history != null ? history
-                : home().resolve("sample-plant-data").resolve("cdu").resolve("history.csv.gz");
-        Path plantTags = tagFile != null ? tagFile : plantHistory.resolveSibling("tags.csv");
         User user = new User(System.getProperty("user.name", "operator"), parseRole(), "console@" + host());
         Theme chosenTheme = parseTheme();
         CountDownLatch closed = new CountDownLatch(1);
-        DangConfig config = engineOptions.load();
-        try (Engine engine = Engine.open(config);
-             SituationReplay replay = situations == null ? null : SituationReplay.load(situations,
-                     InstantSource.system())) {
-            if (replay != null) {
-                replay.errors().forEach(e -> spec.commandLine().getErr().println("skipped: " + e));
-            }
-            // The analysis module: INVOKE analysis decisions run it, and situations take their market part from it.
-            MarketModule market = new MarketModule(MarketDataLoader.defaultDirectory(),
-                    MarketSettings.of(config.decisionEngine().rules()));
-            engine.install(market, p -> MarketRequest.fromParameters(p, market::defaultAsOf));
-            engine.watchMarket(market);
-            if ("simulator".equals(sourceKind)) {
-                CduConfig cdu = CduConfig.defaults(SIMULATOR_SEED);
-                engine.attach(new SimulatorSource(new CduSimulator(cdu, SampleMonth.schedule(cdu.start())),
-                        Duration.ofMillis(Math.max(1, (long) (cdu.step().toMillis() / speed)))));
-            } else if (!"replay".equals(sourceKind)) {
-                throw new ParameterException(spec.commandLine(), "--source '" + sourceKind
-                        + "' is not a plant data source; use replay or simulator");
-            } else if (Files.isReadable(plantHistory) && Files.isReadable(plantTags)) {
-                engine.attach(new CsvReplaySource(plantHistory, plantTags,
-                        new CsvReplaySource.Options(speed, true)));
-            } else {
-                spec.commandLine().getErr().println("no plant history at " + plantHistory + " (or its tags.csv):"
-                        + " the console runs without live plant data; pass --history FILE");
+        PrintWriter err = spec.commandLine().getErr();
+        try (Engine engine = Engine.open(engineOptions.load())) {
+            StandardModules.installInto(engine);
+            try {
+                plantSource.attach(engine, err);
+            } catch (IllegalArgumentException e) {
+                throw new ParameterException(spec.commandLine(), e.getMessage());
             }
             Platform.startup(() -> {
                 ConsoleWindow window = new ConsoleWindow(engine, user, engineOptions.configFile(), chosenTheme);
@@ -136,10 +79,14 @@ public final class ConsoleCommand implements Callable<Integer> {
                 });
                 window.show(stage);
             });
-            if (replay != null) {
-                replay.start(Duration.ofMillis((long) (every * 1000)), engine::decide);
+            SituationReplay replay = plantSource.replaySituations(engine, err);
+            try {
+                closed.await();
+            } finally {
+                if (replay != null) {
+                    replay.close();
+                }
             }
-            closed.await();
             Platform.exit();
         }
         return 0;
@@ -168,10 +115,6 @@ public final class ConsoleCommand implements Callable<Integer> {
         } catch (UnknownHostException e) {
             return "localhost";
         }
-    }
-
-    private static Path home() {
-        return Path.of(System.getProperty("dang.home", "."));
     }
 
     private static boolean displayAvailable() {

@@ -10,7 +10,9 @@ import org.dang.engine.cli.DecideCommand;
 import org.dang.engine.cli.HistoryCommand;
 import org.dang.engine.cli.MarketReportCommand;
 import org.dang.engine.cli.MonitorEvalCommand;
+import org.dang.engine.cli.ServeCommand;
 import org.dang.engine.cli.SimulateCommand;
+import org.dang.engine.cli.TokenCommand;
 import org.dang.engine.cli.VerifyLogCommand;
 
 /** The {@code dang} command: the console by default, and the engine's verbs. */
@@ -18,7 +20,7 @@ import org.dang.engine.cli.VerifyLogCommand;
         description = "DAN_G operator console and engine tools. Without a verb, opens the console.",
         subcommands = {ConsoleCommand.class, SelfTestCommand.class, SimulateCommand.class, MonitorEvalCommand.class,
                 DecideCommand.class, HistoryCommand.class, VerifyLogCommand.class, ChatCommand.class, MarketReportCommand.class,
-                BenchCommand.class, CommandLine.HelpCommand.class})
+                BenchCommand.class, ServeCommand.class, TokenCommand.class, CommandLine.HelpCommand.class})
 public final class Dang implements Runnable {
 
     /** Entry point used by the launcher and the installer. */

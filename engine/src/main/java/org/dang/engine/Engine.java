@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
@@ -55,6 +56,7 @@ import org.dang.engine.store.DecisionOutcome;
 import org.dang.engine.store.DecisionStore;
 import org.dang.engine.store.ModuleRunRecord;
 import org.dang.engine.store.OutcomeStatus;
+import org.dang.engine.store.OutcomeWriter;
 import org.dang.engine.store.StoredDecision;
 import org.dang.engine.watch.AnomalyStatus;
 import org.dang.engine.watch.DecisionCycle;
@@ -88,6 +90,7 @@ public final class Engine implements AutoCloseable {
     private final ModuleCoordinator coordinator;
     private final PlantFeed plant = new PlantFeed(new TagStore(TAG_HISTORY));
     private final AuditedActions actions;
+    private final OutcomeWriter outcomes;
     private volatile AlarmBoard alarms;
     private volatile StoreAlarmJournal alarmJournal;
     private volatile DecisionCycle cycle;
@@ -105,6 +108,7 @@ public final class Engine implements AutoCloseable {
         this.rules = new DecisionEngine(config, clock);
         this.coordinator = new ModuleCoordinator(config.modules(), config.decisionEngine(), clock);
         this.actions = new AuditedActions(store, clock);
+        this.outcomes = new OutcomeWriter(store);
     }
 
     /** Opens the engine and its decision store at {@code config.store().path()}. */
@@ -129,6 +133,11 @@ public final class Engine implements AutoCloseable {
      */
     public void watchMarket(MarketSignal signal) {
         market = Objects.requireNonNull(signal, "market signal");
+    }
+
+    /** The modules installed in this engine (whose INVOKE decisions and API requests can run). */
+    public Set<ModuleName> installedModules() {
+        return Set.copyOf(requestFactories.keySet());
     }
 
     /** Decides on a situation, records the decisions durably, then tells the listeners. */
@@ -184,11 +193,7 @@ public final class Engine implements AutoCloseable {
     }
 
     private void outcome(Decision d, OutcomeStatus status, String detail) {
-        try {
-            store.recordOutcome(new DecisionOutcome(d.id(), clock.instant(), status, detail));
-        } catch (RuntimeException e) {
-            LOG.log(Level.ERROR, "outcome " + status + " of decision " + d.id() + " was not recorded: " + e, e);
-        }
+        outcomes.record(new DecisionOutcome(d.id(), clock.instant(), status, detail));
     }
 
     /** Role-checked, audited actions (acknowledge, shelve, cancel, approve, settings). */
@@ -301,6 +306,7 @@ public final class Engine implements AutoCloseable {
                 alarms.close();
                 alarmJournal.close(); // writes what is queued before the store closes
             }
+            outcomes.close(); // after the coordinator, whose last runs may still report outcomes
         } finally {
             store.close();
         }

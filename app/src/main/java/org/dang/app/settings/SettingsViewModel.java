@@ -173,7 +173,8 @@ public final class SettingsViewModel {
         DecisionEngineConfig decisions = new DecisionEngineConfig(number(v, "decision_engine.confidence_threshold"),
                 (int) whole(v, "decision_engine.max_retries"), d.retryBackoff(),
                 Duration.ofSeconds(whole(v, "decision_engine.cache_ttl")), rules);
-        return new DangConfig(new OrchestratorConfig(llm), current.modules(), decisions, current.store());
+        return new DangConfig(new OrchestratorConfig(llm), current.modules(), decisions, current.store(),
+                current.server());
     }
 
     private static Optional<String> optional(String s) {

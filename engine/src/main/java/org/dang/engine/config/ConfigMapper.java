@@ -14,7 +14,7 @@ import org.dang.engine.module.ModuleName;
  */
 final class ConfigMapper {
 
-    private static final List<String> TOP_KEYS = List.of("orchestrator", "modules", "decision_engine", "store");
+    private static final List<String> TOP_KEYS = List.of("orchestrator", "modules", "decision_engine", "store", "server");
     private static final List<String> ORCHESTRATOR_KEYS = List.of("llm");
     private static final List<String> LLM_KEYS = List.of("model", "sagemaker_endpoint", "hf_model_path", "temperature",
             "top_p", "max_tokens", "backends", "thinking_budget", "answer_budget", "seed", "openai", "sagemaker", "local",
@@ -32,6 +32,9 @@ final class ConfigMapper {
     private static final List<String> RULES_KEYS = List.of("efficiency_margin_pct", "market_sigma", "inventory_sigma",
             "margin_shift_pct", "window_lead", "forecast_ttl", "input_move_pct", "flatline_samples");
     private static final List<String> STORE_KEYS = List.of("path");
+    private static final List<String> SERVER_KEYS = List.of("bind", "port", "tls", "token_file", "max_body_bytes",
+            "rate_limit", "rate_burst", "request_timeout");
+    private static final List<String> TLS_KEYS = List.of("keystore", "password_file");
 
     private ConfigMapper() {
     }
@@ -49,7 +52,8 @@ final class ConfigMapper {
                 orchestrator(root.section("orchestrator", ORCHESTRATOR_KEYS)),
                 modules(root.section("modules", MODULES_KEYS)),
                 decisionEngine(root.section("decision_engine", DECISION_ENGINE_KEYS)),
-                store(root.section("store", STORE_KEYS), home, baseDir));
+                store(root.section("store", STORE_KEYS), home, baseDir),
+                server(root.section("server", SERVER_KEYS), home, baseDir));
     }
 
     private static OrchestratorConfig orchestrator(ConfigSection section) {
@@ -173,5 +177,24 @@ final class ConfigMapper {
 
     private static StoreConfig store(ConfigSection s, Path home, Path baseDir) {
         return new StoreConfig(s.path("path", StoreConfig.defaults().path(), home, baseDir));
+    }
+
+    private static ServerConfig server(ConfigSection s, Path home, Path baseDir) {
+        ServerConfig d = ServerConfig.defaults();
+        ConfigSection tlsSection = s.section("tls", TLS_KEYS);
+        ServerConfig.TlsConfig tls = new ServerConfig.TlsConfig(tlsSection.optionalPath("keystore", home, baseDir),
+                tlsSection.optionalPath("password_file", home, baseDir));
+        ServerConfig c = new ServerConfig(
+                s.text("bind", d.bind()),
+                s.integer("port", d.port(), 0, 65_535),
+                tls,
+                s.path("token_file", d.tokenFile(), home, baseDir),
+                s.integer("max_body_bytes", d.maxBodyBytes(), 1024, 64 << 20),
+                s.positiveNumber("rate_limit", d.rateLimit(), 1_000_000),
+                s.integer("rate_burst", d.rateBurst(), 1, 1_000_000),
+                s.duration("request_timeout", d.requestTimeout(), Duration.ofSeconds(1), Duration.ofHours(1)));
+        // Refuse here too, so a bad file is reported with its line before anything starts listening.
+        c.bindProblem().ifPresent(p -> s.reject("bind", p));
+        return c;
     }
 }

@@ -280,6 +280,25 @@ final class ConfigSection {
         }
     }
 
+    /** A path that may be left out or empty ({@code ""} or {@code key:}), both meaning "not used". */
+    Optional<Path> optionalPath(String key, Path home, Path baseDir) {
+        Optional<String> written = optionalText(key);
+        if (written.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(ConfigPaths.resolve(written.get(), home, baseDir));
+        } catch (IllegalArgumentException e) {
+            return problem(entries.get(key), e.getMessage(), Optional.empty());
+        }
+    }
+
+    /** Records {@code message} against {@code key} (at its line) when the key is present; for checks across keys. */
+    void reject(String key, String message) {
+        YamlNode.Entry entry = entries.get(key);
+        problems.add(new ConfigProblem(keyPath(key), entry == null ? 0 : entry.keyLine(), message));
+    }
+
     private double decimal(String key, double fallback, BigDecimal min, boolean minExclusive, BigDecimal max) {
         YamlNode.Entry entry = entries.get(key);
         if (entry == null) {

@@ -89,6 +89,19 @@ public final class ConfigWriter {
         b.append("    input_move_pct: ").append(number(r.inputMovePct())).append('\n');
         b.append("    flatline_samples: ").append(r.flatlineSamples()).append('\n');
         b.append("store:\n  path: ").append(quote(c.store().path().toString())).append('\n');
+        ServerConfig srv = c.server();
+        b.append("server:\n");
+        b.append("  bind: ").append(quote(srv.bind())).append('\n');
+        b.append("  port: ").append(srv.port()).append('\n');
+        b.append("  token_file: ").append(quote(srv.tokenFile().toString())).append('\n');
+        b.append("  max_body_bytes: ").append(srv.maxBodyBytes()).append('\n');
+        b.append("  rate_limit: ").append(number(srv.rateLimit())).append('\n');
+        b.append("  rate_burst: ").append(srv.rateBurst()).append('\n');
+        b.append("  request_timeout: ").append(duration(srv.requestTimeout())).append('\n');
+        b.append("  tls:\n");
+        b.append("    keystore: ").append(quote(srv.tls().keystore().map(Path::toString).orElse(""))).append('\n');
+        b.append("    password_file: ").append(quote(srv.tls().passwordFile().map(Path::toString).orElse("")))
+                .append('\n');
         return b.toString();
     }
 

@@ -4,16 +4,27 @@ import java.nio.file.Path;
 
 /** The whole engine configuration, as read from YAML (see docs/configuration.md). */
 public record DangConfig(OrchestratorConfig orchestrator, ModulesConfig modules,
-                         DecisionEngineConfig decisionEngine, StoreConfig store) {
+                         DecisionEngineConfig decisionEngine, StoreConfig store, ServerConfig server) {
+
+    /** A configuration with the default {@code server:} section. */
+    public DangConfig(OrchestratorConfig orchestrator, ModulesConfig modules, DecisionEngineConfig decisionEngine,
+                      StoreConfig store) {
+        this(orchestrator, modules, decisionEngine, store, ServerConfig.defaults());
+    }
 
     /** The same configuration with the decision store at {@code path}. */
     public DangConfig withStore(Path path) {
-        return new DangConfig(orchestrator, modules, decisionEngine, new StoreConfig(path));
+        return new DangConfig(orchestrator, modules, decisionEngine, new StoreConfig(path), server);
+    }
+
+    /** The same configuration with other server settings. */
+    public DangConfig withServer(ServerConfig newServer) {
+        return new DangConfig(orchestrator, modules, decisionEngine, store, newServer);
     }
 
     /** The built-in defaults, identical to the shipped default-config.yaml. */
     public static DangConfig defaults() {
         return new DangConfig(OrchestratorConfig.defaults(), ModulesConfig.defaults(),
-                DecisionEngineConfig.defaults(), StoreConfig.defaults());
+                DecisionEngineConfig.defaults(), StoreConfig.defaults(), ServerConfig.defaults());
     }
 }

@@ -20,6 +20,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -77,6 +78,12 @@ public final class DecisionStore implements AutoCloseable {
     private volatile long appliedSeq;
     private volatile Throwable writerFailure;
     private volatile boolean closing;
+    /** Low-rate writes committed so far, numbered in commit order. */
+    private final AtomicLong lowRateCommits = new AtomicLong();
+    /** Guards the checkpoint that makes low-rate writes durable, and {@link #checkpointedCommits}. */
+    private final Object checkpointLock = new Object();
+    /** Low-rate writes a finished checkpoint covers. */
+    private long checkpointedCommits;
     private String headHash;
 
     private DecisionStore(Path path, JdbcConnectionPool readers, Connection writer) throws SQLException, IOException {
@@ -356,15 +363,28 @@ public final class DecisionStore implements AutoCloseable {
 
     /** Records an outcome of an earlier decision. */
     public void recordOutcome(DecisionOutcome outcome) {
+        recordOutcomes(List.of(outcome));
+    }
+
+    /** Records outcomes of earlier decisions in one transaction (one wait for the writer, one checkpoint). */
+    public void recordOutcomes(List<DecisionOutcome> outcomes) {
+        if (outcomes.isEmpty()) {
+            return;
+        }
         awaitApplied();
-        writeInTransaction("outcome of decision " + outcome.decisionId(), c -> {
+        String what = outcomes.size() == 1 ? "outcome of decision " + outcomes.getFirst().decisionId()
+                : outcomes.size() + " decision outcomes";
+        writeInTransaction(what, c -> {
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO decision_outcomes"
                     + " (decision_id, recorded_at, status, detail) VALUES (?, ?, ?, ?)")) {
-                ps.setObject(1, outcome.decisionId());
-                ps.setObject(2, utc(outcome.time()));
-                ps.setString(3, outcome.status().name());
-                ps.setString(4, outcome.detail());
-                ps.executeUpdate();
+                for (DecisionOutcome outcome : outcomes) {
+                    ps.setObject(1, outcome.decisionId());
+                    ps.setObject(2, utc(outcome.time()));
+                    ps.setString(3, outcome.status().name());
+                    ps.setString(4, outcome.detail());
+                    ps.addBatch();
+                }
+                ps.executeBatch();
             }
         });
     }
@@ -513,7 +533,11 @@ public final class DecisionStore implements AutoCloseable {
         return read("decision history", c -> {
             HistoryFilter f = HistoryFilter.of(q);
             long total;
-            try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*)" + DecisionRows.FROM + f.where())) {
+            // The latest-outcome join costs a lookup per row; count and page without it unless filtering on it.
+            boolean byOutcome = q.outcome().isPresent();
+            String count = byOutcome ? "SELECT COUNT(*)" + DecisionRows.FROM + f.where()
+                    : "SELECT COUNT(*) FROM decisions d" + f.where();
+            try (PreparedStatement ps = c.prepareStatement(count)) {
                 f.bind(ps);
                 try (ResultSet rs = ps.executeQuery()) {
                     rs.next();
@@ -521,8 +545,12 @@ public final class DecisionStore implements AutoCloseable {
                 }
             }
             List<StoredDecision> items = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT " + DecisionRows.COLUMNS + DecisionRows.FROM
-                    + f.where() + " ORDER BY d.seq DESC LIMIT ? OFFSET ?")) {
+            String page = byOutcome ? "SELECT " + DecisionRows.COLUMNS + DecisionRows.FROM + f.where()
+                    + " ORDER BY d.seq DESC LIMIT ? OFFSET ?"
+                    : "SELECT " + DecisionRows.COLUMNS + DecisionRows.FROM.replace(" FROM decisions d ",
+                    " FROM (SELECT * FROM decisions d" + f.where() + " ORDER BY d.seq DESC LIMIT ? OFFSET ?) d ")
+                    + " ORDER BY d.seq DESC";
+            try (PreparedStatement ps = c.prepareStatement(page)) {
                 int next = f.bind(ps);
                 ps.setInt(next, q.limit());
                 ps.setInt(next + 1, q.offset());
@@ -649,6 +677,7 @@ public final class DecisionStore implements AutoCloseable {
      * then a checkpoint for durability.
      */
     private void writeInTransaction(String what, SqlWrite work) {
+        long commit;
         try (Connection c = readers.getConnection()) {
             c.setAutoCommit(false);
             try {
@@ -658,13 +687,34 @@ public final class DecisionStore implements AutoCloseable {
                 c.rollback();
                 throw e;
             }
-            try (Statement st = c.createStatement()) {
-                st.execute("CHECKPOINT");
-            }
+            commit = lowRateCommits.incrementAndGet();
         } catch (SQLException e) {
             throw new StoreException(what + " was not recorded: " + e.getMessage(), e);
         }
+        checkpointCovering(commit, what);
     }
+
+    /**
+     * Returns once a checkpoint that started after low-rate commit {@code commit} has finished. Callers
+     * arriving together share one checkpoint (group commit): under concurrent outcomes and audits, one
+     * checkpoint per caller serialised them at a few milliseconds each.
+     */
+    private void checkpointCovering(long commit, String what) {
+        synchronized (checkpointLock) {
+            if (checkpointedCommits >= commit) {
+                return;
+            }
+            // Every commit numbered up to here has finished, so the checkpoint below covers it.
+            long upTo = lowRateCommits.get();
+            try (Connection c = readers.getConnection(); Statement st = c.createStatement()) {
+                st.execute("CHECKPOINT");
+            } catch (SQLException e) {
+                throw new StoreException(what + " was committed but not checkpointed: " + e.getMessage(), e);
+            }
+            checkpointedCommits = upTo;
+        }
+    }
+
 
     private void clearBatchQuietly(Exception cause) {
         try {

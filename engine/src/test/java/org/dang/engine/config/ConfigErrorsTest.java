@@ -37,7 +37,7 @@ class ConfigErrorsTest {
     void unknownTopLevelKeyIsNamedWithAHintAndTheAllowedKeys() {
         ConfigProblem p = onlyProblem("orchestrater:\n  llm: {}\n", "orchestrater", 1);
         assertEquals("unknown key \"orchestrater\" (did you mean \"orchestrator\"?); "
-                + "allowed keys: orchestrator, modules, decision_engine, store", p.message());
+                + "allowed keys: orchestrator, modules, decision_engine, store, server", p.message());
     }
 
     @Test
@@ -265,7 +265,7 @@ class ConfigErrorsTest {
     @Test
     void topLevelListIsRejected() {
         ConfigProblem p = onlyProblem("- orchestrator\n- modules\n", "", 1);
-        assertEquals("the top level must be a mapping with the sections orchestrator, modules, decision_engine, store, "
+        assertEquals("the top level must be a mapping with the sections orchestrator, modules, decision_engine, store, server, "
                 + "found a list", p.message());
     }
 
@@ -327,7 +327,7 @@ class ConfigErrorsTest {
     void problemsOfTheWholeFileLeaveTheKeyOut() {
         ConfigException e = failure("- a\n");
         assertEquals("bad.yaml:1: the top level must be a mapping with the sections orchestrator, modules, "
-                + "decision_engine, store, found a list", e.getMessage());
+                + "decision_engine, store, server, found a list", e.getMessage());
     }
 
     @Test

@@ -1,0 +1,84 @@
+package org.dang.engine.store;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Records decision outcomes on its own thread ({@code decision-outcome-writer}), many per transaction,
+ * so that deciding never waits for an outcome to reach H2: an outcome needs its decision applied by
+ * the store's writer first and a checkpoint after, which cost milliseconds each when done one by one
+ * on the deciding thread.
+ */
+public final class OutcomeWriter implements AutoCloseable {
+
+    private static final System.Logger LOG = System.getLogger(OutcomeWriter.class.getName());
+    private static final int BATCH = 1024;
+
+    private final DecisionStore store;
+    private final LinkedBlockingQueue<DecisionOutcome> queue = new LinkedBlockingQueue<>();
+    private final Thread thread;
+    private volatile boolean closing;
+
+    /** Starts the writer thread for {@code store}. */
+    public OutcomeWriter(DecisionStore store) {
+        this.store = store;
+        this.thread = Thread.ofPlatform().name("decision-outcome-writer").daemon(true).start(this::loop);
+    }
+
+    /** Queues an outcome; it is written shortly after, and before {@link #close} returns. */
+    public void record(DecisionOutcome outcome) {
+        if (closing) {
+            write(List.of(outcome));
+            return;
+        }
+        queue.add(outcome);
+    }
+
+    private void loop() {
+        List<DecisionOutcome> batch = new ArrayList<>(BATCH);
+        while (true) {
+            try {
+                DecisionOutcome first = queue.poll(100, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    if (closing && queue.isEmpty()) {
+                        return;
+                    }
+                    continue;
+                }
+                batch.add(first);
+                queue.drainTo(batch, BATCH - 1);
+                write(batch);
+                batch.clear();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    private void write(List<DecisionOutcome> batch) {
+        try {
+            store.recordOutcomes(batch);
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.ERROR, batch.size() + " decision outcomes were not recorded: " + e, e);
+        }
+    }
+
+    /** Writes what is queued, then stops the thread. */
+    @Override
+    public void close() {
+        closing = true;
+        try {
+            thread.join(TimeUnit.SECONDS.toMillis(30));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        List<DecisionOutcome> rest = new ArrayList<>();
+        queue.drainTo(rest);
+        if (!rest.isEmpty()) {
+            write(rest);
+        }
+    }
+}
