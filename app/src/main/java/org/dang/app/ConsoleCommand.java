@@ -22,6 +22,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import org.dang.app.console.ConsoleWindow;
 import org.dang.app.console.Theme;
 import org.dang.engine.Engine;
+import org.dang.engine.EngineModules;
 import org.dang.engine.access.Role;
 import org.dang.engine.access.User;
 import org.dang.engine.cli.EngineOptions;
@@ -96,7 +97,7 @@ public final class ConsoleCommand implements Callable<Integer> {
         User user = new User(System.getProperty("user.name", "operator"), parseRole(), "console@" + host());
         Theme chosenTheme = parseTheme();
         CountDownLatch closed = new CountDownLatch(1);
-        try (Engine engine = Engine.open(engineOptions.load());
+        try (Engine engine = EngineModules.installAvailable(Engine.open(engineOptions.load()));
              SituationReplay replay = situations == null ? null : SituationReplay.load(situations,
                      InstantSource.system())) {
             if (replay != null) {

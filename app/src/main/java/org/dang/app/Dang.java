@@ -6,6 +6,7 @@ import picocli.CommandLine.Command;
 import org.dang.app.bench.BenchUiCommand;
 import org.dang.engine.cli.BenchCommand;
 import org.dang.engine.cli.DecideCommand;
+import org.dang.engine.cli.ForecastEvalCommand;
 import org.dang.engine.cli.HistoryCommand;
 import org.dang.engine.cli.MonitorEvalCommand;
 import org.dang.engine.cli.SimulateCommand;
@@ -15,7 +16,7 @@ import org.dang.engine.cli.VerifyLogCommand;
 @Command(name = "dang", mixinStandardHelpOptions = true, version = "DAN_G Console 0.1.0",
         description = "DAN_G operator console and engine tools. Without a verb, opens the console.",
         subcommands = {ConsoleCommand.class, SelfTestCommand.class, SimulateCommand.class, MonitorEvalCommand.class,
-                DecideCommand.class, HistoryCommand.class, VerifyLogCommand.class,
+                DecideCommand.class, HistoryCommand.class, ForecastEvalCommand.class, VerifyLogCommand.class,
                 BenchCommand.class, CommandLine.HelpCommand.class})
 public final class Dang implements Runnable {
 

@@ -33,6 +33,27 @@ public final class TimeSeriesCsv {
     }
 
     /**
+     * Reads a file with or without an index column: when the first cell of the first data row is neither a row
+     * number nor an ISO-8601 time, every column is taken as a value column and rows are numbered.
+     */
+    public static TimeSeriesTable readDetectingIndex(Path file) throws IOException {
+        for (String line : Files.readAllLines(file, StandardCharsets.UTF_8).stream().filter(l -> !l.isBlank()).skip(1).limit(1).toList()) {
+            String first = split(line)[0];
+            boolean indexCell = isInteger(first);
+            if (!indexCell) {
+                try {
+                    parseTime(file, 2, first);
+                    indexCell = true;
+                } catch (CsvFormatException notATime) {
+                    indexCell = false;
+                }
+            }
+            return indexCell ? read(file) : readWithoutIndex(file);
+        }
+        return read(file);
+    }
+
+    /**
      * Reads a file whose columns are all values (no time column, such as the bundled soft-sensor data sets);
      * rows are indexed by their number 0..n−1.
      */
