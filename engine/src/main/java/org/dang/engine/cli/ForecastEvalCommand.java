@@ -93,8 +93,17 @@ public final class ForecastEvalCommand implements Callable<Integer> {
             description = "Significance level of the Diebold-Mariano test (default ${DEFAULT-VALUE}).")
     double alpha;
 
+    @Option(names = "--gamma", defaultValue = "0.005", paramLabel = "G",
+            description = "How fast the intervals adapt to misses while the test part streams in (adaptive conformal"
+                    + " inference; default ${DEFAULT-VALUE}).")
+    double gamma;
+
     @Option(names = "--ridge-lambda", defaultValue = "1", paramLabel = "L", description = "Ridge penalty (default ${DEFAULT-VALUE}).")
     double lambda;
+
+    @Option(names = "--fixed-lambda", description = "Keep --ridge-lambda instead of choosing 0.1, 1, 10 or 100 times it"
+            + " on the backtest folds.")
+    boolean fixedLambda;
 
     @Option(names = "--xgb-rounds", defaultValue = "300", paramLabel = "N", description = "Boosting rounds (default ${DEFAULT-VALUE}).")
     int rounds;
@@ -123,9 +132,9 @@ public final class ForecastEvalCommand implements Callable<Integer> {
             default -> throw new ParameterException(spec.commandLine(), "--strategy '" + strategy + "': use direct or recursive");
         };
         ForecastPlan plan = new ForecastPlan(features, s, horizon, new RidgeRegressor(lambda),
-                new XgbRegressor(depth, eta, rounds, 0.8, threads, 42L), new SelectionPolicy(margin, alpha, 30), folds);
+                new XgbRegressor(depth, eta, rounds, 0.8, threads, 42L), new SelectionPolicy(margin, alpha, 30), folds, !fixedLambda);
         long start = System.nanoTime();
-        HoldoutEvaluation.Report report = new HoldoutEvaluation(plan, split).run(table, FitMonitor.none());
+        HoldoutEvaluation.Report report = new HoldoutEvaluation(plan, split, gamma).run(table, FitMonitor.none());
         double seconds = (System.nanoTime() - start) / 1e9;
         out.printf(Locale.ROOT, "data %s: %d rows, target %s, %d features, horizon %d, %s; fit+calibrate %d rows, test %d rows%n",
                 file, table.rows(), target, new org.dang.engine.module.forecast.FeatureBuilder(features).featureNames().size(),
@@ -135,7 +144,7 @@ public final class ForecastEvalCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "%-8s %8d %10.5f %8.4f %8.4f %8.3f %8.3f%n", sc.model(), sc.pairs(), sc.rmse(), sc.r2(),
                     sc.mase(), sc.coverage80(), sc.coverage95());
         }
-        out.println("auto chose: " + report.selection().reason());
+        out.println("auto chose: " + report.selection().reason() + "; ridge lambda " + report.ridgeLambda());
         out.printf(Locale.ROOT, "elapsed %.1f s%n", seconds);
         HoldoutScore best = report.best();
         out.printf(Locale.ROOT, "SUMMARY best=%s rmse=%.5f r2=%.4f coverage95=%.3f%n", best.model().equals("auto")

@@ -26,6 +26,10 @@ public record ConformalBands(double[] half80, double[] half95, int[] calibration
 
     /** Calibrates on the residuals of every step of a backtest. */
     public static ConformalBands fromBacktest(BacktestResult backtest) {
+        return calibrate(backtest);
+    }
+
+    private static ConformalBands calibrate(BacktestResult backtest) {
         int horizon = backtest.steps().size();
         double[] h80 = new double[horizon];
         double[] h95 = new double[horizon];

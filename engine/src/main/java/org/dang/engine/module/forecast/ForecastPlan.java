@@ -17,9 +17,14 @@ import java.util.Objects;
  * @param xgb      XGBoost settings
  * @param policy   automatic selection rule
  * @param folds    refits across the backtest's origins, ≥ 1 (origins between refits reuse the fold's models)
+ * @param tuneRidge whether Ridge's penalty is chosen on the same folds from 0.1, 1, 10 and 100 times
+ *                  {@code ridge.lambda()}; without it Ridge keeps its penalty
  */
 public record ForecastPlan(FeatureSpec spec, Strategy strategy, int horizon, RidgeRegressor ridge, XgbRegressor xgb,
-                           SelectionPolicy policy, int folds) {
+                           SelectionPolicy policy, int folds, boolean tuneRidge) {
+
+    /** Multiples of the configured penalty tried when Ridge is tuned. */
+    static final double[] LAMBDA_FACTORS = {0.1, 1, 10, 100};
 
     /** Rows of training data, beyond the features' look-back and the horizon, that the first fold needs. */
     static final int MIN_TRAIN_ROWS = 12;
@@ -56,9 +61,26 @@ public record ForecastPlan(FeatureSpec spec, Strategy strategy, int horizon, Rid
         return new BacktestConfig(initial, 1, refitEvery, 0, BacktestConfig.Window.EXPANDING, 1);
     }
 
-    /** The recipe for one family. */
+    /** The recipe for one family with the configured settings. */
     public Forecaster forecaster(ModelFamily family) {
         return new Forecaster(spec, family == ModelFamily.RIDGE ? ridge : xgb, strategy, horizon);
+    }
+
+    /** Backtests Ridge, at each candidate penalty when tuned, and keeps the recipe with the lowest pooled RMSE. */
+    private Map.Entry<Forecaster, BacktestResult> backtestRidge(TimeSeriesTable table, BacktestConfig folds, FitMonitor monitor) {
+        double[] factors = tuneRidge ? LAMBDA_FACTORS : new double[] {1};
+        Map.Entry<Forecaster, BacktestResult> best = null;
+        double bestRmse = Double.POSITIVE_INFINITY;
+        for (double factor : factors) {
+            Forecaster f = new Forecaster(spec, new RidgeRegressor(ridge.lambda() * factor), strategy, horizon);
+            BacktestResult r = new Backtest(f, folds).run(table, monitor::checkpoint);
+            double rmse = new FamilyFit(ModelFamily.RIDGE, r, null, null).backtestRmse();
+            if (best == null || rmse < bestRmse) {
+                best = Map.entry(f, r);
+                bestRmse = rmse;
+            }
+        }
+        return best;
     }
 
     /**
@@ -76,10 +98,18 @@ public record ForecastPlan(FeatureSpec spec, Strategy strategy, int horizon, Rid
         int finals = refitAll ? families.size() : 1;
         double units = families.size() + finals;
         Map<ModelFamily, BacktestResult> backtests = new EnumMap<>(ModelFamily.class);
+        Map<ModelFamily, Forecaster> recipes = new EnumMap<>(ModelFamily.class);
         int done = 0;
         for (ModelFamily f : families) {
             monitor.progress(done / units, "backtesting " + f.label() + " on " + this.folds + " folds of " + table.rows() + " rows");
-            backtests.put(f, new Backtest(forecaster(f), folds).run(table, monitor::checkpoint));
+            if (f == ModelFamily.RIDGE) {
+                Map.Entry<Forecaster, BacktestResult> r = backtestRidge(table, folds, monitor);
+                recipes.put(f, r.getKey());
+                backtests.put(f, r.getValue());
+            } else {
+                recipes.put(f, forecaster(f));
+                backtests.put(f, new Backtest(forecaster(f), folds).run(table, monitor::checkpoint));
+            }
             done++;
         }
         ModelSelection selection = switch (choice) {
@@ -92,7 +122,7 @@ public record ForecastPlan(FeatureSpec spec, Strategy strategy, int horizon, Rid
             FittedForecaster fitted = null;
             if (refitAll || f == selection.chosen()) {
                 monitor.progress(done / units, "fitting " + f.label() + " on all " + table.rows() + " rows");
-                fitted = forecaster(f).fit(table, monitor::checkpoint);
+                fitted = recipes.get(f).fit(table, monitor::checkpoint);
                 done++;
             }
             fits.put(f, new FamilyFit(f, backtests.get(f), ConformalBands.fromBacktest(backtests.get(f)), fitted));

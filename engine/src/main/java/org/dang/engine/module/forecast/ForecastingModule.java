@@ -75,7 +75,7 @@ public final class ForecastingModule implements PlantModule<ForecastRequest, For
         TimeSeriesTable table = TagHistory.table(tags, tag, request.inputs(), request.interval());
         FeatureSpec spec = spec(tag, request);
         ForecastPlan plan = new ForecastPlan(spec, Strategy.DIRECT, request.horizon(), settings.ridge(), settings.xgb(),
-                settings.policy(), settings.folds());
+                settings.policy(), settings.folds(), true);
         ForecastInputCheck.check(table, plan, tag, request.inputs());
         Map<String, Object> description = description(tag, request, plan);
         String specHash = ModelFile.sha256(Json.canonical(description));

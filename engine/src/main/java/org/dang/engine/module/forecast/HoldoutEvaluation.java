@@ -11,12 +11,16 @@ import java.util.Objects;
  *
  * @param plan  how to fit
  * @param split fraction of rows used to fit and calibrate, in (0, 1)
+ * @param gamma adaptation rate of the intervals while the test part streams in (adaptive conformal inference)
  */
-public record HoldoutEvaluation(ForecastPlan plan, double split) {
+public record HoldoutEvaluation(ForecastPlan plan, double split, double gamma) {
 
     /** Validates. */
     public HoldoutEvaluation {
         Objects.requireNonNull(plan, "plan");
+        if (!(gamma > 0 && gamma < 1)) {
+            throw new IllegalArgumentException("adaptation rate gamma must be in (0, 1), got " + gamma);
+        }
         if (!(split > 0 && split < 1)) {
             throw new IllegalArgumentException("split must be a fraction in (0, 1), got " + split);
         }
@@ -29,8 +33,10 @@ public record HoldoutEvaluation(ForecastPlan plan, double split) {
      * @param selection what auto chose and why
      * @param trainRows rows used to fit
      * @param testRows  rows scored
+     * @param ridgeLambda the penalty Ridge used (tuned on the folds unless fixed)
      */
-    public record Report(List<HoldoutScore> scores, ModelSelection selection, int trainRows, int testRows) {
+    public record Report(List<HoldoutScore> scores, ModelSelection selection, int trainRows, int testRows,
+                         double ridgeLambda) {
         /** Copies the list. */
         public Report {
             scores = List.copyOf(scores);
@@ -66,7 +72,8 @@ public record HoldoutEvaluation(ForecastPlan plan, double split) {
         HoldoutScore chosen = scores.get(selection.chosen().ordinal());
         scores.add(new HoldoutScore("auto", chosen.pairs(), chosen.rmse(), chosen.r2(), chosen.mase(),
                 chosen.coverage80(), chosen.coverage95()));
-        return new Report(scores, selection, trainRows, table.rows() - trainRows);
+        double lambda = ((RidgeRegressor) fit.families().get(ModelFamily.RIDGE).fitted().recipe().regressor()).lambda();
+        return new Report(scores, selection, trainRows, table.rows() - trainRows, lambda);
     }
 
     private HoldoutScore score(String name, FamilyFit fit, TimeSeriesTable table, double[] target, int trainRows,
@@ -75,12 +82,46 @@ public record HoldoutEvaluation(ForecastPlan plan, double split) {
         List<double[]> pairs = new ArrayList<>();
         int in80 = 0;
         int in95 = 0;
-        for (int origin = trainRows - 1; origin < table.rows() - 1; origin++) {
-            if ((origin - trainRows) % 256 == 0) {
+        int first = trainRows - 1;
+        int origins = table.rows() - 1 - first;
+        double[][] forecasts = new double[origins][];
+        double[][] widths80 = new double[origins][horizon];
+        double[][] widths95 = new double[origins][horizon];
+        // Per step: the calibration residuals (the backtest's, then each test residual once its actual is known)
+        // and the adaptive levels, which learn from whether earlier intervals covered.
+        List<List<Double>> residuals = new ArrayList<>();
+        AdaptiveConformal[] aci80 = new AdaptiveConformal[horizon];
+        AdaptiveConformal[] aci95 = new AdaptiveConformal[horizon];
+        for (int h = 1; h <= horizon; h++) {
+            List<Double> r = new ArrayList<>();
+            for (double d : fit.backtest().residuals(h)) {
+                r.add(d);
+            }
+            residuals.add(r);
+            aci80[h - 1] = new AdaptiveConformal(0.80, gamma);
+            aci95[h - 1] = new AdaptiveConformal(0.95, gamma);
+        }
+        for (int origin = first; origin < table.rows() - 1; origin++) {
+            if ((origin - first) % 256 == 0) {
                 monitor.checkpoint();
             }
             double[] f = fit.fitted().forecastFrom(table, origin);
+            forecasts[origin - first] = f;
             for (int h = 1; h <= horizon && origin + h < table.rows(); h++) {
+                // The forecast made h steps ago for this origin's row is now known: it joins the calibration set
+                // and tells the adaptive level whether its interval covered.
+                int earlier = origin - h;
+                if (earlier >= first) {
+                    double known = target[origin] - forecasts[earlier - first][h - 1];
+                    if (Double.isFinite(known)) {
+                        residuals.get(h - 1).add(known);
+                        aci80[h - 1].observe(Math.abs(known) <= widths80[earlier - first][h - 1]);
+                        aci95[h - 1].observe(Math.abs(known) <= widths95[earlier - first][h - 1]);
+                    }
+                }
+                double[] pool = residuals.get(h - 1).stream().mapToDouble(Double::doubleValue).toArray();
+                widths80[origin - first][h - 1] = aci80[h - 1].halfWidth(pool);
+                widths95[origin - first][h - 1] = aci95[h - 1].halfWidth(pool);
                 double a = target[origin + h];
                 double p = f[h - 1];
                 if (Double.isNaN(a) || Double.isNaN(p)) {
@@ -88,8 +129,8 @@ public record HoldoutEvaluation(ForecastPlan plan, double split) {
                 }
                 pairs.add(new double[] {a, p});
                 double e = Math.abs(a - p);
-                in80 += e <= fit.bands().half80(h) ? 1 : 0;
-                in95 += e <= fit.bands().half95(h) ? 1 : 0;
+                in80 += e <= widths80[origin - first][h - 1] ? 1 : 0;
+                in95 += e <= widths95[origin - first][h - 1] ? 1 : 0;
             }
         }
         int n = pairs.size();

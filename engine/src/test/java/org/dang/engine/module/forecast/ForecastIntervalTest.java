@@ -37,7 +37,7 @@ class ForecastIntervalTest {
         TimeSeriesTable all = TimeSeriesTable.ofRows(Map.of("y", y));
         for (ModelChoice choice : new ModelChoice[] {ModelChoice.RIDGE, ModelChoice.XGBOOST}) {
             ForecastPlan plan = new ForecastPlan(FeatureSpec.lags("y", 0, 1), Strategy.DIRECT, H, new RidgeRegressor(),
-                    new XgbRegressor(3, 0.1, 60, 0.8, 2, 3L), SelectionPolicy.defaults(), 3);
+                    new XgbRegressor(3, 0.1, 60, 0.8, 2, 3L), SelectionPolicy.defaults(), 3, false);
             FamilyFit fit = plan.fit(calibration, choice, false, FitMonitor.none()).chosen();
             ConformalBands bands = fit.bands();
             // AR(1) error variance grows 1, 1.36, 1.49, 1.54: clearly from step 1 to 2 and to H, barely after.

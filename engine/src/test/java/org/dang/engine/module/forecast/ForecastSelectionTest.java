@@ -17,7 +17,7 @@ class ForecastSelectionTest {
 
     private static ForecastPlan plan() {
         return new ForecastPlan(FeatureSpec.lags("y", 0, 1, 2), Strategy.DIRECT, H, new RidgeRegressor(),
-                new XgbRegressor(3, 0.1, 150, 0.8, 2, 7L), SelectionPolicy.defaults(), 4);
+                new XgbRegressor(3, 0.1, 150, 0.8, 2, 7L), SelectionPolicy.defaults(), 4, false);
     }
 
     /** y[t] = 0.7 y[t−1] + noise. */
