@@ -17,8 +17,10 @@ public final class EngineModules {
 
     /** Installs every available module and returns the engine. */
     public static Engine installAvailable(Engine engine) {
+        // A forecast refresh (rule 6) names no tags: it forecasts the tags the forecasting module is configured to need.
+        var forecastTags = engine.config().modules().forecasting().requiredTags();
         engine.install(new ForecastingModule(engine.plant().tags(), engine.store(), ForecastSettings.from(engine.config()),
-                InstantSource.system()), ForecastRequest::fromParameters);
+                InstantSource.system()), p -> ForecastRequest.fromParameters(p, forecastTags));
         return engine;
     }
 }

@@ -1,6 +1,10 @@
 package org.dang.engine.bench;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Random;
@@ -25,6 +29,9 @@ import org.dang.engine.module.forecast.TimeSeriesTable;
  */
 public record ForecastBenchmark(int rows, int horizon, int period, long seed) {
 
+    /** The first hour of the synthetic series. */
+    private static final Instant START = Instant.parse("2026-01-05T00:00:00Z");
+
     /** Held-out origins scored for accuracy, one per period. */
     static final int SCORED_ORIGINS = 40;
 
@@ -37,20 +44,22 @@ public record ForecastBenchmark(int rows, int horizon, int period, long seed) {
      * @param rmse       RMSE over the scored origins and steps
      * @param rmseRatio  RMSE divided by the seasonal naive RMSE on the same pairs
      * @param maeRatio   MAE divided by the seasonal naive MAE on the same pairs
+     * @param bestTotalMs the fastest fit plus forecast of the repeats (least disturbed by other load)
      */
-    public record Figures(String name, double fitMs, double forecastMs, double rmse, double rmseRatio, double maeRatio) {
+    public record Figures(String name, double fitMs, double forecastMs, double rmse, double rmseRatio, double maeRatio,
+                          double bestTotalMs) {
         /** Fit plus forecast. */
         public double totalMs() {
             return fitMs + forecastMs;
         }
     }
 
-    /** The features: y at lags 0–3 and one period back, a rolling window of one period (4 statistics), and a difference. */
+    /** The features: y now and one period back, a rolling window of one period (4 statistics), hour and weekday (4). */
     public FeatureSpec spec() {
-        return FeatureSpec.lags("y", 0, 1, 2, 3, period - 1).withRollingWindows(period).withDifferences(0);
+        return FeatureSpec.lags("y", 0, period - 1).withRollingWindows(period).withCalendar(true);
     }
 
-    /** The series: daily cycle, a slow drift, a regime-dependent amplitude and AR(1) noise; rows + held-out rows. */
+    /** The series: daily cycle (hourly rows), a slow drift, a regime-dependent amplitude and AR(1) noise; rows + held-out rows. */
     public TimeSeriesTable table() {
         int n = rows + SCORED_ORIGINS * period + horizon;
         Random rnd = new Random(seed);
@@ -64,7 +73,11 @@ public record ForecastBenchmark(int rows, int horizon, int period, long seed) {
         }
         Map<String, double[]> cols = new LinkedHashMap<>();
         cols.put("y", y);
-        return TimeSeriesTable.ofRows(cols);
+        List<Instant> hours = new ArrayList<>(n);
+        for (int t = 0; t < n; t++) {
+            hours.add(START.plus(Duration.ofHours(t)));
+        }
+        return TimeSeriesTable.of(hours, cols);
     }
 
     /** Times {@code repeats} fits and forecasts (after one warm-up) and scores accuracy against the seasonal naive. */
@@ -106,7 +119,11 @@ public record ForecastBenchmark(int rows, int horizon, int period, long seed) {
                 n++;
             }
         }
-        return new Figures(name, median(fit), median(fc), Math.sqrt(se / n), Math.sqrt(se / seNaive), ae / aeNaive);
+        double best = Double.POSITIVE_INFINITY;
+        for (int i = 0; i < repeats; i++) {
+            best = Math.min(best, fit[i] + fc[i]);
+        }
+        return new Figures(name, median(fit), median(fc), Math.sqrt(se / n), Math.sqrt(se / seNaive), ae / aeNaive, best);
     }
 
     /** Number of features the spec yields. */

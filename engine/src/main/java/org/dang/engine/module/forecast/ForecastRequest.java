@@ -74,7 +74,15 @@ public record ForecastRequest(List<String> tags, int horizon, List<String> input
      * ISO-8601 such as PT15M) and {@code lags}. Throws IllegalArgumentException naming the bad parameter.
      */
     public static ForecastRequest fromParameters(Map<String, Object> p) {
-        List<String> tags = names(p.get("tags"), "tags");
+        return fromParameters(p, List.of());
+    }
+
+    /**
+     * As {@link #fromParameters(Map)}, forecasting {@code defaultTags} when the parameters name none (a scheduled
+     * refresh names no tags; the module's configured tags are forecast then).
+     */
+    public static ForecastRequest fromParameters(Map<String, Object> p, List<String> defaultTags) {
+        List<String> tags = !p.containsKey("tags") && !defaultTags.isEmpty() ? defaultTags : names(p.get("tags"), "tags");
         int horizon = integer(p.getOrDefault("horizon", DEFAULT_HORIZON), "horizon");
         List<String> inputs = p.containsKey("inputs") ? names(p.get("inputs"), "inputs") : List.of();
         Object sel = p.getOrDefault("model_selection", "auto");

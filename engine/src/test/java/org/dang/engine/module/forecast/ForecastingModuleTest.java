@@ -258,5 +258,8 @@ class ForecastingModuleTest {
         assertEquals(Duration.ofMinutes(15), r.interval());
         assertEquals(ModelChoice.AUTO, r.modelSelection());
         assertEquals(ForecastRequest.DEFAULT_HORIZON, r.horizon());
+        // A scheduled refresh names no tags: the configured ones are forecast.
+        assertEquals(List.of("feed_rate"), ForecastRequest.fromParameters(Map.of("model_selection", "auto"),
+                List.of("feed_rate")).tags());
     }
 }
