@@ -83,7 +83,7 @@ public final class ConsoleWindow implements AutoCloseable {
                 source == null ? List.of() : source.tags(), background);
         this.trendMediator = new PlantViewMediator(new UpdateThrottle(trendModel::refresh, timer, Duration.ofSeconds(1)));
         engine.plant().addListener(trendMediator);
-        this.trends = new TrendView(trendModel, new ForecastMediator(engine.modules()));
+        this.trends = new TrendView(trendModel, new ForecastMediator(engine.modules(), engine.actions(), user));
         OverviewViewModel overviewModel = new OverviewViewModel(TileSpec.cduOverview(), engine.plant().tags(),
                 source == null ? List.of() : source.tags(), () -> engine.alarms().map(ActiveAlarms::byTag)
                         .orElse(Map.of()), engine::anomalies, background);

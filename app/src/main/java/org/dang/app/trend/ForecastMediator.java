@@ -13,6 +13,9 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 
+import org.dang.engine.access.Action;
+import org.dang.engine.access.AuditedActions;
+import org.dang.engine.access.User;
 import org.dang.engine.coordinator.ModuleCoordinator;
 import org.dang.engine.coordinator.ModuleRun;
 import org.dang.engine.coordinator.ModuleRunEvent;
@@ -24,7 +27,8 @@ import org.dang.engine.module.forecast.ForecastResult;
 /**
  * Asks the engine's coordinator for a forecast of one tag (an operator request) and publishes its progress and
  * result to the trend view. The run happens on the coordinator's threads; this class only submits, listens and
- * hands each change to the FX thread with one {@code Platform.runLater}.
+ * hands each change to the FX thread with one {@code Platform.runLater}. Requests are audited module-run requests,
+ * refused to roles that may not request runs.
  */
 public final class ForecastMediator {
 
@@ -32,14 +36,28 @@ public final class ForecastMediator {
     static final int HORIZON = 12;
 
     private final ModuleCoordinator coordinator;
+    private final AuditedActions actions;
+    private final User user;
     private final ReadOnlyObjectWrapper<ForecastBand> band = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(0);
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(false);
 
-    /** A mediator submitting to {@code coordinator}. */
-    public ForecastMediator(ModuleCoordinator coordinator) {
+    /** A mediator submitting to {@code coordinator} on behalf of {@code user}, audited through {@code actions}. */
+    public ForecastMediator(ModuleCoordinator coordinator, AuditedActions actions, User user) {
         this.coordinator = coordinator;
+        this.actions = actions;
+        this.user = user;
+    }
+
+    /** Whether the user's role may request a forecast. */
+    public boolean allowed() {
+        return Action.REQUEST_MODULE_RUN.allowedFor(user.role());
+    }
+
+    /** Why the user may not request a forecast (empty when allowed). */
+    public String deniedReason() {
+        return allowed() ? "" : Action.REQUEST_MODULE_RUN.denialReason(user.role());
     }
 
     /** Starts a forecast of {@code tag}; call on the FX thread. Ignored while one is running. */
@@ -53,8 +71,14 @@ public final class ForecastMediator {
         status.set("forecast of " + tag + " queued");
         ModuleRun<ForecastResult> run;
         try {
-            run = coordinator.submit(ForecastRequest.of(List.of(tag), HORIZON), WorkPriority.OPERATOR_REQUEST);
-        } catch (RuntimeException e) {
+            @SuppressWarnings("unchecked")
+            ModuleRun<ForecastResult>[] submitted = new ModuleRun[1];
+            actions.perform(user, Action.REQUEST_MODULE_RUN, "forecasting " + tag, () -> {
+                submitted[0] = coordinator.submit(ForecastRequest.of(List.of(tag), HORIZON), WorkPriority.OPERATOR_REQUEST);
+                return "forecast of " + tag + " for " + HORIZON + " h submitted as run " + submitted[0].runId();
+            });
+            run = submitted[0];
+        } catch (RuntimeException e) { // AccessDeniedException included: the reason is shown
             finish(null, "forecast of " + tag + " not started: " + e.getMessage());
             return;
         }

@@ -122,8 +122,8 @@ public final class TrendView extends BorderPane {
         Tooltip why = new Tooltip();
         Runnable enable = () -> {
             boolean one = vm.selected().size() == 1;
-            forecast.setDisable(!one || m.runningProperty().get());
-            why.setText(m.runningProperty().get() ? "A forecast is running"
+            forecast.setDisable(!m.allowed() || !one || m.runningProperty().get());
+            why.setText(!m.allowed() ? m.deniedReason() : m.runningProperty().get() ? "A forecast is running"
                     : one ? "Forecast the next 12 hours of " + vm.selected().getFirst() + " with 80% and 95% bands"
                     : "Tick exactly one tag to forecast it");
         };

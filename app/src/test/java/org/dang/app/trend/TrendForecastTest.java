@@ -26,6 +26,8 @@ import org.testfx.util.WaitForAsyncUtils;
 import org.dang.app.console.Screenshots;
 import org.dang.engine.Engine;
 import org.dang.engine.EngineModules;
+import org.dang.engine.access.Role;
+import org.dang.engine.access.User;
 import org.dang.engine.config.DangConfig;
 import org.dang.engine.plant.AlarmLimits;
 import org.dang.engine.plant.PlantScan;
@@ -63,7 +65,8 @@ class TrendForecastTest {
         vm.rangeProperty().set(TrendRange.DAY);
         FxToolkit.registerPrimaryStage();
         FxToolkit.setupStage(s -> {
-            view = new TrendView(vm, new ForecastMediator(engine.modules()));
+            view = new TrendView(vm, new ForecastMediator(engine.modules(), engine.actions(),
+                    new User("op.lee", Role.OPERATOR, "test")));
             s.setScene(new Scene(view, 1280, 560));
             s.show();
         });
@@ -106,5 +109,16 @@ class TrendForecastTest {
             assertTrue(w95 > w80, "step " + (i + 1) + ": 95% " + w95 + " vs 80% " + w80);
         }
         Screenshots.write(robot, view, "trend-forecast.png");
+        // The request is in the audit trail.
+        assertTrue(engine.store().auditTrail(10).stream().anyMatch(a -> a.target().equals("forecasting naphtha_yield")
+                && a.result().equals("OK")), engine.store().auditTrail(10).toString());
+    }
+
+    @Test
+    void viewersMayNotRequestAForecastAndTheButtonSaysWhy() {
+        ForecastMediator viewer = new ForecastMediator(engine.modules(), engine.actions(),
+                new User("guest", Role.VIEWER, "test"));
+        assertTrue(!viewer.allowed());
+        assertTrue(viewer.deniedReason().contains("request module runs"), viewer.deniedReason());
     }
 }
