@@ -19,10 +19,10 @@ import picocli.CommandLine.Model.CommandSpec;
 import org.dang.app.console.ConsoleWindow;
 import org.dang.app.console.Theme;
 import org.dang.engine.Engine;
+import org.dang.engine.EngineModules;
 import org.dang.engine.access.Role;
 import org.dang.engine.access.User;
 import org.dang.engine.cli.EngineOptions;
-import org.dang.engine.StandardModules;
 import org.dang.engine.cli.PlantSourceOptions;
 import org.dang.engine.situation.SituationReplay;
 
@@ -64,7 +64,7 @@ public final class ConsoleCommand implements Callable<Integer> {
         CountDownLatch closed = new CountDownLatch(1);
         PrintWriter err = spec.commandLine().getErr();
         try (Engine engine = Engine.open(engineOptions.load())) {
-            StandardModules.installInto(engine);
+            EngineModules.installAvailable(engine);
             try {
                 plantSource.attach(engine, err);
             } catch (IllegalArgumentException e) {

@@ -7,6 +7,7 @@ import org.dang.app.bench.BenchUiCommand;
 import org.dang.engine.cli.BenchCommand;
 import org.dang.engine.cli.ChatCommand;
 import org.dang.engine.cli.DecideCommand;
+import org.dang.engine.cli.ForecastEvalCommand;
 import org.dang.engine.cli.HistoryCommand;
 import org.dang.engine.cli.MarketReportCommand;
 import org.dang.engine.cli.MonitorEvalCommand;
@@ -19,7 +20,8 @@ import org.dang.engine.cli.VerifyLogCommand;
 @Command(name = "dang", mixinStandardHelpOptions = true, version = "DAN_G Console 0.1.0",
         description = "DAN_G operator console and engine tools. Without a verb, opens the console.",
         subcommands = {ConsoleCommand.class, SelfTestCommand.class, SimulateCommand.class, MonitorEvalCommand.class,
-                DecideCommand.class, HistoryCommand.class, VerifyLogCommand.class, ChatCommand.class, MarketReportCommand.class,
+                DecideCommand.class, HistoryCommand.class, ForecastEvalCommand.class, VerifyLogCommand.class, ChatCommand.class,
+                MarketReportCommand.class,
                 BenchCommand.class, ServeCommand.class, TokenCommand.class, CommandLine.HelpCommand.class})
 public final class Dang implements Runnable {
 

@@ -43,6 +43,7 @@ import org.dang.app.overview.OverviewViewModel;
 import org.dang.app.overview.TileSpec;
 import org.dang.app.settings.SettingsView;
 import org.dang.app.settings.SettingsViewModel;
+import org.dang.app.trend.ForecastMediator;
 import org.dang.app.trend.TrendView;
 import org.dang.app.trend.TrendViewModel;
 import org.dang.engine.DecisionListener;
@@ -90,7 +91,7 @@ public final class ConsoleWindow implements AutoCloseable {
                 source == null ? List.of() : source.tags(), background);
         this.trendMediator = new PlantViewMediator(new UpdateThrottle(trendModel::refresh, timer, Duration.ofSeconds(1)));
         engine.plant().addListener(trendMediator);
-        this.trends = new TrendView(trendModel);
+        this.trends = new TrendView(trendModel, new ForecastMediator(engine.modules(), engine.actions(), user));
         OverviewViewModel overviewModel = new OverviewViewModel(TileSpec.cduOverview(), engine.plant().tags(),
                 source == null ? List.of() : source.tags(), () -> engine.alarms().map(ActiveAlarms::byTag)
                         .orElse(Map.of()), engine::anomalies, background);

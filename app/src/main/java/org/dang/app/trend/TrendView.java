@@ -22,12 +22,15 @@ import io.fair_acc.chartfx.renderer.ErrorStyle;
 import io.fair_acc.chartfx.renderer.LineStyle;
 import io.fair_acc.chartfx.renderer.spi.ErrorDataSetRenderer;
 import io.fair_acc.dataset.spi.DoubleDataSet;
+import io.fair_acc.dataset.spi.DoubleErrorDataSet;
 import javafx.collections.ListChangeListener;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.Tooltip;
 import javafx.scene.image.WritableImage;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
@@ -38,7 +41,9 @@ import org.controlsfx.control.CheckListView;
 
 /**
  * Trends: pick tags and a range; one chart per tag, stacked, with zoom (drag), pan, a crosshair
- * readout, and export to CSV and PNG. Layout only: data comes from {@link TrendViewModel}.
+ * readout, and export to CSV and PNG. With a {@link ForecastMediator}, a Forecast button asks the engine for the
+ * selected tag's forecast, drawn after its history with 80% and 95% bands as error surfaces. Layout only: data
+ * comes from {@link TrendViewModel} and the mediator.
  */
 public final class TrendView extends BorderPane {
 
@@ -49,13 +54,22 @@ public final class TrendView extends BorderPane {
     private final Label empty = new Label("Tick one or more tags on the left to trend them.");
 
     /** One tag's chart and the data sets it draws, updated in place. */
-    private record Pen(XYChart chart, DoubleDataSet values, DoubleDataSet bad) {
+    private record Pen(XYChart chart, DoubleDataSet values, DoubleDataSet bad, DoubleErrorDataSet band95,
+                       DoubleErrorDataSet band80) {
     }
     private final CheckListView<String> tagList;
 
-    /** Builds the view bound to {@code vm}. */
+    private final ForecastMediator forecasts;
+
+    /** Builds the view bound to {@code vm}, without forecasts. */
     public TrendView(TrendViewModel vm) {
+        this(vm, null);
+    }
+
+    /** Builds the view bound to {@code vm}; {@code forecasts} (may be null) adds the Forecast button. */
+    public TrendView(TrendViewModel vm, ForecastMediator forecasts) {
         this.vm = vm;
+        this.forecasts = forecasts;
         getStyleClass().add("trend-view");
 
         tagList = new CheckListView<>(vm.available());
@@ -80,6 +94,14 @@ public final class TrendView extends BorderPane {
         hint.getStyleClass().add("muted");
 
         HBox bar = new HBox(8, new Label("Range"), range, csv, png, hint);
+        VBox top = new VBox(bar);
+        if (forecasts != null) {
+            HBox forecastBar = new HBox(8);
+            forecastBar.getChildren().setAll(forecastControls(forecasts));
+            forecastBar.getStyleClass().add("filter-bar");
+            forecastBar.setPadding(new Insets(0, 8, 6, 8));
+            top.getChildren().add(forecastBar);
+        }
         bar.getStyleClass().add("filter-bar");
         bar.setPadding(new Insets(6, 8, 6, 8));
 
@@ -88,10 +110,63 @@ public final class TrendView extends BorderPane {
         empty.getStyleClass().add("muted");
         charts.getChildren().setAll(empty);
 
-        setTop(bar);
+        setTop(top);
         setLeft(tagList);
         setCenter(charts);
         vm.pensProperty().addListener((o, a, pens) -> draw(pens));
+    }
+
+    private List<javafx.scene.Node> forecastControls(ForecastMediator m) {
+        Button forecast = new Button("Forecast");
+        forecast.setId("trend-forecast");
+        Tooltip why = new Tooltip();
+        Runnable enable = () -> {
+            boolean one = vm.selected().size() == 1;
+            forecast.setDisable(!m.allowed() || !one || m.runningProperty().get());
+            why.setText(!m.allowed() ? m.deniedReason() : m.runningProperty().get() ? "A forecast is running"
+                    : one ? "Forecast the next 12 hours of " + vm.selected().getFirst() + " with 80% and 95% bands"
+                    : "Tick exactly one tag to forecast it");
+        };
+        vm.selected().addListener((ListChangeListener<String>) c -> enable.run());
+        m.runningProperty().addListener((o, a, b) -> enable.run());
+        enable.run();
+        // A disabled button shows no tooltip, so the reason sits on a wrapper.
+        HBox box = new HBox(forecast);
+        Tooltip.install(box, why);
+        forecast.setOnAction(e -> m.forecast(vm.selected().getFirst()));
+        ProgressBar progress = new ProgressBar();
+        progress.setId("trend-forecast-progress");
+        progress.setPrefWidth(90);
+        progress.progressProperty().bind(m.progressProperty());
+        progress.visibleProperty().bind(m.runningProperty());
+        Label status = new Label();
+        status.setId("trend-forecast-status");
+        status.getStyleClass().add("muted");
+        status.textProperty().bind(m.statusProperty());
+        m.bandProperty().addListener((o, a, band) -> drawForecast(band));
+        return List.of(box, progress, status);
+    }
+
+    private void drawForecast(ForecastBand band) {
+        for (Map.Entry<String, Pen> e : pens.entrySet()) {
+            boolean mine = band != null && band.tag().equals(e.getKey());
+            Pen pen = e.getValue();
+            if (!mine) {
+                pen.band95().clearData();
+                pen.band80().clearData();
+                continue;
+            }
+            int n = band.x().length;
+            double[][] err = new double[4][n];
+            for (int i = 0; i < n; i++) {
+                err[0][i] = band.value()[i] - band.lo95()[i];
+                err[1][i] = band.hi95()[i] - band.value()[i];
+                err[2][i] = band.value()[i] - band.lo80()[i];
+                err[3][i] = band.hi80()[i] - band.value()[i];
+            }
+            pen.band95().set(band.x(), band.value(), err[0], err[1], true);
+            pen.band80().set(band.x(), band.value(), err[2], err[3], true);
+        }
     }
 
     /** Shows {@code tag} alone (e.g. from an alarm). */
@@ -138,10 +213,18 @@ public final class TrendView extends BorderPane {
         marks.setDrawMarker(true);
         DoubleDataSet bad = new DoubleDataSet(pen.tag() + " bad quality");
         marks.getDatasets().add(bad);
-        chart.getRenderers().setAll(line, marks);
+        // The forecast after the history: 95% and 80% bands as error surfaces around the point forecast.
+        ErrorDataSetRenderer bands = new ErrorDataSetRenderer();
+        bands.setErrorStyle(ErrorStyle.ERRORSURFACE);
+        bands.setDrawMarker(false);
+        bands.setPolyLineStyle(LineStyle.NORMAL);
+        DoubleErrorDataSet band95 = new DoubleErrorDataSet(pen.tag() + " forecast 95%");
+        DoubleErrorDataSet band80 = new DoubleErrorDataSet(pen.tag() + " forecast 80%");
+        bands.getDatasets().addAll(band95, band80);
+        chart.getRenderers().setAll(line, marks, bands);
         chart.getPlugins().addAll(new Zoomer(), new CrosshairIndicator(), new DataPointTooltip(), new EditAxis());
         VBox.setVgrow(chart, Priority.ALWAYS);
-        return new Pen(chart, values, bad);
+        return new Pen(chart, values, bad, band95, band80);
     }
 
     private static DoubleDataSet badQuality(TrendData pen) {

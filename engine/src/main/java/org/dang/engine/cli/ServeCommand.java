@@ -12,7 +12,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 import org.dang.engine.Engine;
-import org.dang.engine.StandardModules;
+import org.dang.engine.EngineModules;
 import org.dang.engine.config.DangConfig;
 import org.dang.engine.config.ServerConfig;
 import org.dang.engine.server.ApiServer;
@@ -59,7 +59,7 @@ public final class ServeCommand implements Callable<Integer> {
         CountDownLatch stop = new CountDownLatch(1);
         CountDownLatch stopped = new CountDownLatch(1);
         try (Engine engine = Engine.open(config)) {
-            StandardModules.installInto(engine);
+            EngineModules.installAvailable(engine);
             try {
                 plantSource.attach(engine, err);
             } catch (IllegalArgumentException e) {

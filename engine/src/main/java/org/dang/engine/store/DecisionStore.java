@@ -528,6 +528,70 @@ public final class DecisionStore implements AutoCloseable {
         });
     }
 
+    /** The folder for files that belong with this store (trained forecast models): {@code models} beside it. */
+    public Path modelsFolder() {
+        Path parent = path.getParent();
+        return parent == null ? Path.of("models") : parent.resolve("models");
+    }
+
+    /** Records a trained forecast model's metadata. */
+    public void recordForecastModel(ForecastModelRecord m) {
+        writeInTransaction("forecast model " + m.id(), c -> {
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO forecast_models (id, tag, spec_hash, family,"
+                    + " features, trained_from, trained_to, train_rows, trained_at, metrics, reason, file, content_hash)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                ps.setString(1, m.id());
+                ps.setString(2, m.tag());
+                ps.setString(3, m.specHash());
+                ps.setString(4, m.family());
+                ps.setString(5, m.featuresJson());
+                ps.setObject(6, utc(m.trainedFrom()));
+                ps.setObject(7, utc(m.trainedTo()));
+                ps.setInt(8, m.trainRows());
+                ps.setObject(9, utc(m.trainedAt()));
+                ps.setString(10, m.metricsJson());
+                ps.setString(11, m.reason());
+                ps.setString(12, m.file());
+                ps.setString(13, m.contentHash());
+                ps.executeUpdate();
+            }
+        });
+    }
+
+    /** The newest forecast model of {@code tag} trained with the spec whose hash is {@code specHash}. */
+    public Optional<ForecastModelRecord> latestForecastModel(String tag, String specHash) {
+        return forecastModels("tag = ? AND spec_hash = ?", 1, tag, specHash).stream().findFirst();
+    }
+
+    /** The newest {@code limit} forecast models of {@code tag}, newest first. */
+    public List<ForecastModelRecord> forecastModels(String tag, int limit) {
+        return forecastModels("tag = ?", limit, tag);
+    }
+
+    private List<ForecastModelRecord> forecastModels(String where, int limit, String... args) {
+        return read("forecast models of " + args[0], c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT id, tag, spec_hash, family, features, trained_from,"
+                    + " trained_to, train_rows, trained_at, metrics, reason, file, content_hash FROM forecast_models"
+                    + " WHERE " + where + " ORDER BY trained_at DESC, id DESC LIMIT ?")) {
+                for (int i = 0; i < args.length; i++) {
+                    ps.setString(i + 1, args[i]);
+                }
+                ps.setInt(args.length + 1, limit);
+                List<ForecastModelRecord> out = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(new ForecastModelRecord(rs.getString(1), rs.getString(2), rs.getString(3),
+                                rs.getString(4), rs.getString(5), rs.getObject(6, OffsetDateTime.class).toInstant(),
+                                rs.getObject(7, OffsetDateTime.class).toInstant(), rs.getInt(8),
+                                rs.getObject(9, OffsetDateTime.class).toInstant(), rs.getString(10), rs.getString(11),
+                                rs.getString(12), rs.getString(13)));
+                    }
+                }
+                return out;
+            }
+        });
+    }
+
     /** One page of history matching {@code q}, newest first. */
     public DecisionPage query(DecisionQuery q) {
         return read("decision history", c -> {

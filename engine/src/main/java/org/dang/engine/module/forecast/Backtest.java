@@ -15,6 +15,11 @@ public record Backtest(Forecaster forecaster, BacktestConfig config) {
 
     /** Runs the backtest over the table. */
     public BacktestResult run(TimeSeriesTable table) {
+        return run(table, () -> { });
+    }
+
+    /** Runs the backtest, calling {@code checkpoint} before each fit and inside boosting (it throws to stop). */
+    public BacktestResult run(TimeSeriesTable table, Runnable checkpoint) {
         int n = table.rows();
         int horizon = forecaster.horizon();
         int firstOrigin = config.initialTrain() - 1 + config.gap();
@@ -33,7 +38,7 @@ public record Backtest(Forecaster forecaster, BacktestConfig config) {
                 int end = origin - config.gap() + 1;
                 int start = config.window() == BacktestConfig.Window.EXPANDING ? 0 : end - config.initialTrain();
                 TimeSeriesTable train = table.slice(start, end);
-                fitted = forecaster.fit(train);
+                fitted = forecaster.fit(train, checkpoint);
                 scale = ForecastMetrics.naiveScale(train.raw(forecaster.spec().target()), config.seasonalPeriod());
                 fits++;
             }

@@ -84,32 +84,12 @@ public final class FeatureBuilder {
             for (int k : e.lags()) {
                 f[i++] = at(col, t - k);
             }
+            for (int w : e.rollingWindows()) {
+                i = rolling(col, t, w, f, i);
+            }
         }
         for (int w : spec.rollingWindows()) {
-            double sum = 0;
-            double min = Double.POSITIVE_INFINITY;
-            double max = Double.NEGATIVE_INFINITY;
-            boolean complete = t - w + 1 >= 0;
-            for (int j = t - w + 1; complete && j <= t; j++) {
-                double v = target[j];
-                sum += v;
-                min = Math.min(min, v);
-                max = Math.max(max, v);
-            }
-            if (!complete) {
-                Arrays.fill(f, i, i + 4, Double.NaN);
-                i += 4;
-                continue;
-            }
-            double mean = sum / w;
-            double ss = 0;
-            for (int j = t - w + 1; j <= t; j++) {
-                ss += (target[j] - mean) * (target[j] - mean);
-            }
-            f[i++] = mean;
-            f[i++] = Math.sqrt(ss / (w - 1));
-            f[i++] = min;
-            f[i++] = max;
+            i = rolling(target, t, w, f, i);
         }
         for (int k : spec.differenceLags()) {
             f[i++] = at(target, t - k) - at(target, t - k - 1);
@@ -124,6 +104,33 @@ public final class FeatureBuilder {
             f[i++] = Math.cos(2 * Math.PI * day);
         }
         return f;
+    }
+
+    /** Writes mean, sample std, min and max of series[t−w+1..t] at f[i..i+3] (NaN when incomplete); returns i + 4. */
+    private static int rolling(double[] series, int t, int w, double[] f, int i) {
+        if (t - w + 1 < 0 || t >= series.length) {
+            Arrays.fill(f, i, i + 4, Double.NaN);
+            return i + 4;
+        }
+        double sum = 0;
+        double min = Double.POSITIVE_INFINITY;
+        double max = Double.NEGATIVE_INFINITY;
+        for (int j = t - w + 1; j <= t; j++) {
+            double v = series[j];
+            sum += v;
+            min = Math.min(min, v);
+            max = Math.max(max, v);
+        }
+        double mean = sum / w;
+        double ss = 0;
+        for (int j = t - w + 1; j <= t; j++) {
+            ss += (series[j] - mean) * (series[j] - mean);
+        }
+        f[i] = mean;
+        f[i + 1] = Math.sqrt(ss / (w - 1));
+        f[i + 2] = min;
+        f[i + 3] = max;
+        return i + 4;
     }
 
     /** The time of the predicted value: the origin's time plus step × the table's median interval. */
@@ -164,6 +171,10 @@ public final class FeatureBuilder {
         for (FeatureSpec.Exogenous e : spec.exogenous()) {
             for (int k : e.lags()) {
                 n.add(e.column() + "_lag" + k);
+            }
+            for (int w : e.rollingWindows()) {
+                n.addAll(List.of(e.column() + "_mean" + w, e.column() + "_std" + w, e.column() + "_min" + w,
+                        e.column() + "_max" + w));
             }
         }
         for (int w : spec.rollingWindows()) {

@@ -20,16 +20,26 @@ import java.util.Objects;
 public record FeatureSpec(String target, List<Integer> targetLags, List<Exogenous> exogenous,
                           List<Integer> rollingWindows, List<Integer> differenceLags, boolean calendar) {
 
-    /** An exogenous column and the lags of it to use, each ≥ 0. */
-    public record Exogenous(String column, List<Integer> lags) {
+    /**
+     * An exogenous column, the lags of it to use (each ≥ 0) and rolling windows (each ≥ 2) over which its mean,
+     * std, min and max up to the origin are features too.
+     */
+    public record Exogenous(String column, List<Integer> lags, List<Integer> rollingWindows) {
         /** Validates and copies. */
         public Exogenous {
             Objects.requireNonNull(column, "column");
             lags = List.copyOf(lags);
-            if (lags.isEmpty()) {
-                throw new IllegalArgumentException("exogenous column '" + column + "' needs at least one lag");
+            rollingWindows = List.copyOf(rollingWindows);
+            if (lags.isEmpty() && rollingWindows.isEmpty()) {
+                throw new IllegalArgumentException("exogenous column '" + column + "' needs at least one lag or window");
             }
             requireNonNegative(lags, "lag of '" + column + "'");
+            requireWindows(rollingWindows);
+        }
+
+        /** A column with lags only. */
+        public Exogenous(String column, List<Integer> lags) {
+            this(column, lags, List.of());
         }
     }
 
@@ -42,11 +52,7 @@ public record FeatureSpec(String target, List<Integer> targetLags, List<Exogenou
         differenceLags = List.copyOf(differenceLags);
         requireNonNegative(targetLags, "target lag");
         requireNonNegative(differenceLags, "difference lag");
-        for (int w : rollingWindows) {
-            if (w < 2) {
-                throw new IllegalArgumentException("rolling window must be at least 2 values, got " + w);
-            }
-        }
+        requireWindows(rollingWindows);
         for (Exogenous e : exogenous) {
             if (e.column().equals(target)) {
                 throw new IllegalArgumentException("the target '" + target + "' cannot also be exogenous; use target lags");
@@ -66,6 +72,12 @@ public record FeatureSpec(String target, List<Integer> targetLags, List<Exogenou
     public FeatureSpec withExogenous(String column, int... lags) {
         List<Exogenous> more = new ArrayList<>(exogenous);
         more.add(new Exogenous(column, ints(lags)));
+        return new FeatureSpec(target, targetLags, more, rollingWindows, differenceLags, calendar);
+    }
+
+    /** This spec with the same rolling windows over every exogenous column as well. */
+    public FeatureSpec withExogenousRolling(List<Integer> windows) {
+        List<Exogenous> more = exogenous.stream().map(e -> new Exogenous(e.column(), e.lags(), windows)).toList();
         return new FeatureSpec(target, targetLags, more, rollingWindows, differenceLags, calendar);
     }
 
@@ -100,6 +112,9 @@ public record FeatureSpec(String target, List<Integer> targetLags, List<Exogenou
             for (int k : e.lags()) {
                 max = Math.max(max, k);
             }
+            for (int w : e.rollingWindows()) {
+                max = Math.max(max, w - 1);
+            }
         }
         return max;
     }
@@ -110,6 +125,14 @@ public record FeatureSpec(String target, List<Integer> targetLags, List<Exogenou
             list.add(v);
         }
         return list;
+    }
+
+    private static void requireWindows(List<Integer> windows) {
+        for (int w : windows) {
+            if (w < 2) {
+                throw new IllegalArgumentException("rolling window must be at least 2 values, got " + w);
+            }
+        }
     }
 
     private static void requireNonNegative(List<Integer> values, String what) {

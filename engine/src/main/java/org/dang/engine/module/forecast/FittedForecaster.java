@@ -22,6 +22,11 @@ public final class FittedForecaster {
         return recipe;
     }
 
+    /** The trained models: one per step for DIRECT, one for RECURSIVE. */
+    public List<FittedModel> models() {
+        return models;
+    }
+
     /** Forecasts steps 1..H after the table's last row; fails if the features there are incomplete. */
     public double[] forecast(TimeSeriesTable table) {
         int origin = table.rows() - 1;

@@ -6,6 +6,9 @@ public interface FittedModel {
     /** Number of features the model expects. */
     int featureCount();
 
+    /** The model's parameters in the format its family's {@code load} method reads back. */
+    byte[] toBytes();
+
     /** Prediction for one feature row. */
     double predict(double[] x);
 

@@ -31,6 +31,11 @@ public record Forecaster(FeatureSpec spec, Regressor regressor, Strategy strateg
 
     /** Fits the models on every usable row of the table. */
     public FittedForecaster fit(TimeSeriesTable table) {
+        return fit(table, () -> { });
+    }
+
+    /** Fits as {@link #fit(TimeSeriesTable)}, calling {@code checkpoint} between models and boosting rounds. */
+    public FittedForecaster fit(TimeSeriesTable table, Runnable checkpoint) {
         FeatureBuilder builder = new FeatureBuilder(spec);
         int models = strategy == Strategy.DIRECT ? horizon : 1;
         List<FittedModel> fitted = new ArrayList<>(models);
@@ -41,9 +46,26 @@ public record Forecaster(FeatureSpec spec, Regressor regressor, Strategy strateg
                         + "' in " + table.rows() + " rows (" + dm.historyRows() + " needed for history, "
                         + dm.droppedMissing() + " with missing values)");
             }
-            fitted.add(regressor.fit(dm.x(), dm.y()));
+            fitted.add(regressor.fit(dm.x(), dm.y(), checkpoint));
         }
         return new FittedForecaster(this, builder, fitted);
+    }
+
+    /** This recipe with models trained earlier (read back from a model file), one per step for DIRECT. */
+    public FittedForecaster restore(List<FittedModel> models) {
+        int expected = strategy == Strategy.DIRECT ? horizon : 1;
+        if (models.size() != expected) {
+            throw new IllegalArgumentException("a " + strategy + " forecaster over " + horizon + " steps needs "
+                    + expected + " models, got " + models.size());
+        }
+        FeatureBuilder builder = new FeatureBuilder(spec);
+        for (FittedModel m : models) {
+            if (m.featureCount() != builder.featureNames().size()) {
+                throw new IllegalArgumentException("a stored model expects " + m.featureCount() + " features, the spec has "
+                        + builder.featureNames().size());
+            }
+        }
+        return new FittedForecaster(this, builder, models);
     }
 
     /** Fits on the table and forecasts steps 1..H after its last row. */

@@ -6,6 +6,15 @@ public interface Regressor {
     /** Fits on rows X (all the same width, no NaN) with labels y. */
     FittedModel fit(double[][] x, double[] y);
 
+    /**
+     * Fits as {@link #fit(double[][], double[])} does, calling {@code checkpoint} between units of work
+     * (boosting rounds) so a cancelled run stops promptly; the checkpoint throws to stop.
+     */
+    default FittedModel fit(double[][] x, double[] y, Runnable checkpoint) {
+        checkpoint.run();
+        return fit(x, y);
+    }
+
     /** A short name for reports, such as "ridge" or "xgboost". */
     String name();
 

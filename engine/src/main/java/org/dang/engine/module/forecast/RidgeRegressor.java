@@ -1,5 +1,7 @@
 package org.dang.engine.module.forecast;
 
+import java.nio.ByteBuffer;
+
 import smile.data.DataFrame;
 import smile.data.formula.Formula;
 import smile.regression.LinearModel;
@@ -58,13 +60,53 @@ public record RidgeRegressor(double lambda) implements Regressor {
             rows[i][p] = y[i];
         }
         LinearModel model = RidgeRegression.fit(Formula.lhs("y"), DataFrame.of(rows, names), lambda);
-        return new Fitted(model, mean, scale);
+        double[] coef = new double[p];
+        for (int j = 0; j < p; j++) {
+            coef[j] = model.coefficients().get(j);
+        }
+        return new Fitted(model.intercept(), coef, mean, scale);
     }
 
-    private record Fitted(LinearModel model, double[] mean, double[] scale) implements FittedModel {
+    /** Reads a model written by {@link FittedModel#toBytes()} of a ridge fit. */
+    public static FittedModel load(byte[] bytes) {
+        ByteBuffer b = ByteBuffer.wrap(bytes);
+        if (bytes.length < 8 || b.getInt() != MAGIC) {
+            throw new IllegalArgumentException("not a ridge model file (bad header)");
+        }
+        int p = b.getInt();
+        if (p < 1 || bytes.length != 8 + 8 * (1 + 3 * p)) {
+            throw new IllegalArgumentException("ridge model file is truncated or has a wrong feature count " + p);
+        }
+        double intercept = b.getDouble();
+        double[] coef = new double[p];
+        double[] mean = new double[p];
+        double[] scale = new double[p];
+        for (int j = 0; j < p; j++) {
+            coef[j] = b.getDouble();
+            mean[j] = b.getDouble();
+            scale[j] = b.getDouble();
+        }
+        return new Fitted(intercept, coef, mean, scale);
+    }
+
+    /** "RDG1": identifies a ridge model file and its layout version. */
+    private static final int MAGIC = 0x52444731;
+
+    /** Coefficients on the standardised scale, with the standardisation, so a model file needs no Smile to read. */
+    private record Fitted(double intercept, double[] coefficients, double[] mean, double[] scale) implements FittedModel {
         @Override
         public int featureCount() {
             return mean.length;
+        }
+
+        @Override
+        public byte[] toBytes() {
+            ByteBuffer b = ByteBuffer.allocate(8 + 8 * (1 + 3 * mean.length));
+            b.putInt(MAGIC).putInt(mean.length).putDouble(intercept);
+            for (int j = 0; j < mean.length; j++) {
+                b.putDouble(coefficients[j]).putDouble(mean[j]).putDouble(scale[j]);
+            }
+            return b.array();
         }
 
         @Override
@@ -72,11 +114,11 @@ public record RidgeRegressor(double lambda) implements Regressor {
             if (x.length != mean.length) {
                 throw new IllegalArgumentException("expected " + mean.length + " features, got " + x.length);
             }
-            double[] z = new double[x.length];
+            double yhat = intercept;
             for (int j = 0; j < x.length; j++) {
-                z[j] = (x[j] - mean[j]) / scale[j];
+                yhat += coefficients[j] * (x[j] - mean[j]) / scale[j];
             }
-            return model.predict(z);
+            return yhat;
         }
     }
 }

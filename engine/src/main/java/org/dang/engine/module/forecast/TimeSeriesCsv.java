@@ -29,6 +29,41 @@ public final class TimeSeriesCsv {
      * numbers; an empty cell, NaN or NA is a missing value and stays NaN.
      */
     public static TimeSeriesTable read(Path file) throws IOException {
+        return read(file, true);
+    }
+
+    /**
+     * Reads a file with or without an index column: when the first cell of the first data row is neither a row
+     * number nor an ISO-8601 time, every column is taken as a value column and rows are numbered.
+     */
+    public static TimeSeriesTable readDetectingIndex(Path file) throws IOException {
+        for (String line : Files.readAllLines(file, StandardCharsets.UTF_8).stream().filter(l -> !l.isBlank()).skip(1).limit(1).toList()) {
+            String first = split(line)[0];
+            boolean indexCell = isInteger(first);
+            if (!indexCell) {
+                try {
+                    parseTime(file, 2, first);
+                    indexCell = true;
+                } catch (CsvFormatException notATime) {
+                    indexCell = false;
+                }
+            }
+            return indexCell ? read(file) : readWithoutIndex(file);
+        }
+        return read(file);
+    }
+
+    /**
+     * Reads a file whose columns are all values (no time column, such as the bundled soft-sensor data sets);
+     * rows are indexed by their number 0..n−1.
+     */
+    public static TimeSeriesTable readWithoutIndex(Path file) throws IOException {
+        return read(file, false);
+    }
+
+    private static TimeSeriesTable read(Path file, boolean indexed) throws IOException {
+        // Without an index column a synthetic one is put in front; 'shift' keeps reported columns true to the file.
+        int shift = indexed ? 0 : 1;
         List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
         int headerLine = 0;
         while (headerLine < lines.size() && lines.get(headerLine).isBlank()) {
@@ -37,17 +72,17 @@ public final class TimeSeriesCsv {
         if (headerLine == lines.size()) {
             throw new CsvFormatException(file, 1, 1, "empty file: expected a header row");
         }
-        String[] header = split(lines.get(headerLine));
+        String[] header = withIndex(split(lines.get(headerLine)), indexed, "row");
         if (header.length < 2) {
             throw new CsvFormatException(file, headerLine + 1, 1, "header needs a time column and at least one value column");
         }
         Set<String> seen = new HashSet<>();
         for (int c = 1; c < header.length; c++) {
             if (header[c].isEmpty()) {
-                throw new CsvFormatException(file, headerLine + 1, c + 1, "empty column name");
+                throw new CsvFormatException(file, headerLine + 1, c + 1 - shift, "empty column name");
             }
             if (!seen.add(header[c])) {
-                throw new CsvFormatException(file, headerLine + 1, c + 1, "duplicate column name '" + header[c] + "'");
+                throw new CsvFormatException(file, headerLine + 1, c + 1 - shift, "duplicate column name '" + header[c] + "'");
             }
         }
         List<Instant> times = new ArrayList<>();
@@ -59,10 +94,10 @@ public final class TimeSeriesCsv {
                 continue;
             }
             int lineNo = i + 1;
-            String[] cells = split(text);
+            String[] cells = withIndex(split(text), indexed, Integer.toString(rows.size()));
             if (cells.length != header.length) {
-                throw new CsvFormatException(file, lineNo, Math.min(cells.length, header.length) + 1,
-                        "expected " + header.length + " cells as in the header but found " + cells.length);
+                throw new CsvFormatException(file, lineNo, Math.min(cells.length, header.length) + 1 - shift,
+                        "expected " + (header.length - shift) + " cells as in the header but found " + (cells.length - shift));
             }
             if (rowNumbered == null) {
                 rowNumbered = isInteger(cells[0]);
@@ -74,7 +109,7 @@ public final class TimeSeriesCsv {
             times.add(t);
             double[] values = new double[header.length - 1];
             for (int c = 1; c < cells.length; c++) {
-                values[c - 1] = parseNumber(file, lineNo, c + 1, header[c], cells[c]);
+                values[c - 1] = parseNumber(file, lineNo, c + 1 - shift, header[c], cells[c]);
             }
             rows.add(values);
         }
@@ -87,6 +122,16 @@ public final class TimeSeriesCsv {
             columns.put(header[c], col);
         }
         return TimeSeriesTable.create(times, columns, !Boolean.TRUE.equals(rowNumbered));
+    }
+
+    private static String[] withIndex(String[] cells, boolean indexed, String index) {
+        if (indexed) {
+            return cells;
+        }
+        String[] out = new String[cells.length + 1];
+        out[0] = index;
+        System.arraycopy(cells, 0, out, 1, cells.length);
+        return out;
     }
 
     private static String[] split(String line) {

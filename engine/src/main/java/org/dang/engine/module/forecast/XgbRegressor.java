@@ -53,6 +53,12 @@ public record XgbRegressor(int maxDepth, double eta, int rounds, double subsampl
 
     @Override
     public FittedModel fit(double[][] x, double[] y) {
+        return fit(x, y, () -> { });
+    }
+
+    /** Trains round by round so {@code checkpoint} runs between boosting rounds. */
+    @Override
+    public FittedModel fit(double[][] x, double[] y, Runnable checkpoint) {
         int p = Regressor.checkShape(x, y);
         Map<String, Object> params = new HashMap<>();
         params.put("objective", "reg:squarederror");
@@ -70,7 +76,11 @@ public record XgbRegressor(int maxDepth, double eta, int rounds, double subsampl
         try {
             train = matrix(x, p);
             train.setLabel(labels);
-            Booster booster = XGBoost.train(train, params, rounds, Map.of(), null, null);
+            Booster booster = XGBoost.train(train, params, 0, Map.of(), null, null);
+            for (int round = 0; round < rounds; round++) {
+                checkpoint.run();
+                booster.update(train, round);
+            }
             return new Fitted(booster, p);
         } catch (XGBoostError e) {
             throw new IllegalStateException("xgboost training failed: " + e.getMessage(), e);
@@ -94,7 +104,28 @@ public record XgbRegressor(int maxDepth, double eta, int rounds, double subsampl
         return new DMatrix(flat, x.length, p, Float.NaN);
     }
 
+    /** Reads a booster written by {@link FittedModel#toBytes()} of an XGBoost fit (XGBoost's UBJSON format). */
+    public static FittedModel load(byte[] bytes, int featureCount) {
+        try {
+            Booster booster = XGBoost.loadModel(bytes);
+            return new Fitted(booster, featureCount);
+        } catch (XGBoostError | java.io.IOException e) {
+            throw new IllegalArgumentException("not a readable XGBoost model: " + e.getMessage(), e);
+        }
+    }
+
     private record Fitted(Booster booster, int featureCount) implements FittedModel {
+        @Override
+        public byte[] toBytes() {
+            try {
+                synchronized (booster) {
+                    return booster.toByteArray("ubj");
+                }
+            } catch (XGBoostError e) {
+                throw new IllegalStateException("xgboost model could not be serialised: " + e.getMessage(), e);
+            }
+        }
+
         @Override
         public double predict(double[] x) {
             return predict(new double[][] {x})[0];

@@ -31,6 +31,11 @@ class ForecastBacktestTest {
                 }
 
                 @Override
+                public byte[] toBytes() {
+                    return new byte[0];
+                }
+
+                @Override
                 public double predict(double[] row) {
                     return mean;
                 }

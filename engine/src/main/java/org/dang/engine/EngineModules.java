@@ -1,0 +1,35 @@
+package org.dang.engine;
+
+import java.time.InstantSource;
+
+import org.dang.engine.module.forecast.ForecastRequest;
+import org.dang.engine.module.forecast.ForecastSettings;
+import org.dang.engine.module.forecast.ForecastingModule;
+import org.dang.engine.module.market.MarketModule;
+import org.dang.engine.module.market.MarketRequest;
+import org.dang.engine.module.market.MarketSettings;
+import org.dang.engine.module.market.loading.MarketDataLoader;
+
+/**
+ * The one place that installs the modules this build ships into an engine, so that console, server
+ * and self-test find the same modules: a decision to INVOKE one runs everywhere or nowhere.
+ */
+public final class EngineModules {
+
+    private EngineModules() {
+    }
+
+    /** Installs every available module and returns the engine. */
+    public static Engine installAvailable(Engine engine) {
+        // A forecast refresh (rule 6) names no tags: it forecasts the tags the forecasting module is configured to need.
+        var forecastTags = engine.config().modules().forecasting().requiredTags();
+        engine.install(new ForecastingModule(engine.plant().tags(), engine.store(), ForecastSettings.from(engine.config()),
+                InstantSource.system()), p -> ForecastRequest.fromParameters(p, forecastTags));
+        // Analysis: INVOKE analysis decisions run it, and live situations take their market part from it.
+        MarketModule market = new MarketModule(MarketDataLoader.defaultDirectory(),
+                MarketSettings.of(engine.config().decisionEngine().rules()));
+        engine.install(market, p -> MarketRequest.fromParameters(p, market::defaultAsOf));
+        engine.watchMarket(market);
+        return engine;
+    }
+}
