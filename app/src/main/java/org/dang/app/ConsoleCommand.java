@@ -25,6 +25,11 @@ import org.dang.engine.Engine;
 import org.dang.engine.access.Role;
 import org.dang.engine.access.User;
 import org.dang.engine.cli.EngineOptions;
+import org.dang.engine.cli.TrainPolicyCommand;
+import org.dang.engine.module.optimize.OptimizationModule;
+import org.dang.engine.module.optimize.OptimizationRequest;
+import org.dang.engine.module.optimize.SimulatorPlant;
+import org.dang.engine.module.optimize.policy.PolicyStore;
 import org.dang.engine.plant.CsvReplaySource;
 import org.dang.engine.plant.sim.CduConfig;
 import org.dang.engine.plant.sim.CduSimulator;
@@ -104,8 +109,13 @@ public final class ConsoleCommand implements Callable<Integer> {
             }
             if ("simulator".equals(sourceKind)) {
                 CduConfig cdu = CduConfig.defaults(SIMULATOR_SEED);
-                engine.attach(new SimulatorSource(new CduSimulator(cdu, SampleMonth.schedule(cdu.start())),
-                        Duration.ofMillis(Math.max(1, (long) (cdu.step().toMillis() / speed)))));
+                SimulatorSource simulator = new SimulatorSource(new CduSimulator(cdu, SampleMonth.schedule(cdu.start())),
+                        Duration.ofMillis(Math.max(1, (long) (cdu.step().toMillis() / speed))));
+                engine.attach(simulator);
+                // The optimisation module proposes moves for the simulated unit; approvals move it.
+                engine.install(new OptimizationModule(new SimulatorPlant(simulator),
+                        new PolicyStore(TrainPolicyCommand.defaultDir()),
+                        engine.config().modules().optimization().models()), OptimizationRequest::fromParameters);
             } else if (!"replay".equals(sourceKind)) {
                 throw new ParameterException(spec.commandLine(), "--source '" + sourceKind
                         + "' is not a plant data source; use replay or simulator");

@@ -9,13 +9,14 @@ import org.dang.engine.cli.DecideCommand;
 import org.dang.engine.cli.HistoryCommand;
 import org.dang.engine.cli.MonitorEvalCommand;
 import org.dang.engine.cli.SimulateCommand;
+import org.dang.engine.cli.TrainPolicyCommand;
 import org.dang.engine.cli.VerifyLogCommand;
 
 /** The {@code dang} command: the console by default, and the engine's verbs. */
 @Command(name = "dang", mixinStandardHelpOptions = true, version = "DAN_G Console 0.1.0",
         description = "DAN_G operator console and engine tools. Without a verb, opens the console.",
         subcommands = {ConsoleCommand.class, SelfTestCommand.class, SimulateCommand.class, MonitorEvalCommand.class,
-                DecideCommand.class, HistoryCommand.class, VerifyLogCommand.class,
+                DecideCommand.class, HistoryCommand.class, VerifyLogCommand.class, TrainPolicyCommand.class,
                 BenchCommand.class, CommandLine.HelpCommand.class})
 public final class Dang implements Runnable {
 

@@ -2,9 +2,11 @@ package org.dang.app.console;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.InstantSource;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -31,6 +33,9 @@ import org.dang.app.alarm.AlarmView;
 import org.dang.app.alarm.AlarmViewModel;
 import org.dang.app.history.DecisionHistoryView;
 import org.dang.app.history.DecisionHistoryViewModel;
+import org.dang.app.optimize.OptimisationMediator;
+import org.dang.app.optimize.OptimisationView;
+import org.dang.app.optimize.OptimisationViewModel;
 import org.dang.app.overview.OverviewView;
 import org.dang.app.overview.OverviewViewModel;
 import org.dang.app.overview.TileSpec;
@@ -45,6 +50,10 @@ import org.dang.engine.config.ConfigLoader;
 import org.dang.engine.alarm.AlarmBoard;
 import org.dang.engine.alarm.AlarmListener;
 import org.dang.engine.coordinator.ModuleRunListener;
+import org.dang.engine.module.optimize.SetpointApprovals;
+import org.dang.engine.module.optimize.SimulatorPlant;
+import org.dang.engine.module.optimize.safety.SafetyLayer;
+import org.dang.engine.plant.sim.SimulatorSource;
 
 /** The console's main window: header with store status, and one tab per view. */
 public final class ConsoleWindow implements AutoCloseable {
@@ -56,6 +65,7 @@ public final class ConsoleWindow implements AutoCloseable {
     private final PlantViewMediator trendMediator;
     private final PlantViewMediator overviewMediator;
     private final ModuleRunListener activityMediator;
+    private final ModuleRunListener optimisationMediator;
     private final AlarmListener alarmMediator;
     private final FxWatchdog watchdog = new FxWatchdog(Duration.ofMillis(100), Duration.ofMillis(50));
     private final TrendView trends;
@@ -97,6 +107,14 @@ public final class ConsoleWindow implements AutoCloseable {
         this.activityMediator = event -> activityThrottle.request();
         engine.modules().addListener(activityMediator);
         activity.refresh();
+        // Approvals need a plant that takes setpoint moves: the live simulator.
+        Optional<SetpointApprovals> approvals = source instanceof SimulatorSource sim
+                ? Optional.of(new SetpointApprovals(new SimulatorPlant(sim), SafetyLayer.defaults(), engine.actions(),
+                        InstantSource.system()))
+                : Optional.empty();
+        OptimisationViewModel optimisation = new OptimisationViewModel(engine.modules(), approvals, user, background);
+        this.optimisationMediator = new OptimisationMediator(optimisation, timer, Duration.ofMillis(250));
+        engine.modules().addListener(optimisationMediator);
 
         Label title = new Label("DAN_G Console");
         title.getStyleClass().add("title");
@@ -135,6 +153,7 @@ public final class ConsoleWindow implements AutoCloseable {
         tabs = new TabPane(tab("tab-overview", "Overview", overview), tab("tab-alarms", "Alarms", alarmsView),
                 tab("tab-trends", "Trends", trends),
                 tab("tab-activity", "Activity", new ActivityView(activity)),
+                tab("tab-optimisation", "Optimisation", new OptimisationView(optimisation)),
                 tab("tab-decisions", "Decisions", new DecisionHistoryView(history)),
                 tab("tab-settings", "Settings", new SettingsView(new SettingsViewModel(engine.config(), settingsFile,
                         source == null ? "none attached" : source.name(), user, engine.actions(), background))));
@@ -189,6 +208,7 @@ public final class ConsoleWindow implements AutoCloseable {
         engine.plant().removeListener(trendMediator);
         engine.plant().removeListener(overviewMediator);
         engine.modules().removeListener(activityMediator);
+        engine.modules().removeListener(optimisationMediator);
         if (alarmMediator != null) {
             engine.alarms().ifPresent(b -> b.removeListener(alarmMediator));
         }
