@@ -80,7 +80,7 @@ public final class OptimizationModule implements PlantModule<OptimizationRequest
             throw new ModuleFailure("the plant " + plant.name() + " has no state yet", true);
         }
         context.progress(0.4, "asking the policy");
-        Observation obs = ObservationBuilder.of(state);
+        Observation obs = ObservationBuilder.of(state, now);
         double[] action = artifact.policy().act(obs);
         SafetyLayer safety = request.tightened()
                 ? new SafetyLayer(model, doubled(SafetyLimits.defaults()), MoveLimits.defaults())

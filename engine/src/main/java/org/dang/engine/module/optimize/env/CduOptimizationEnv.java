@@ -57,7 +57,7 @@ public final class CduOptimizationEnv {
         setup = sampler.sample(seed);
         sim = new CduSimulator(setup.config(), setup.schedule());
         decision = 0;
-        return ObservationBuilder.of(sim.state());
+        return ObservationBuilder.of(sim.state(), sim.conditions());
     }
 
     /** Takes one decision: {@code action} is the proposed setpoints in unit coordinates (any values). */
@@ -88,7 +88,7 @@ public final class CduOptimizationEnv {
         decision++;
         CduState s = sim.state();
         double reward = s.truth(CduTag.MARGIN) * s.truth(CduTag.FEED_RATE) / 24;
-        return new StepResult(ObservationBuilder.of(s), reward, sim.constraints().all(), violationMinutes,
+        return new StepResult(ObservationBuilder.of(s, sim.conditions()), reward, sim.constraints().all(), violationMinutes,
                 new ArrayList<>(violated), verdict, done(), checkNanos);
     }
 

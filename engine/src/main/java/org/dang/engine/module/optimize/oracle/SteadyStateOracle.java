@@ -31,15 +31,25 @@ import org.dang.engine.plant.sim.Setpoints;
 public final class SteadyStateOracle {
 
     private static final double PENALTY = 1e5;
-    private static final int CMA_EVALS = 3000;
-    private static final int BOBYQA_EVALS = 2000;
 
+    private final int cmaEvals;
+    private final int bobyqaEvals;
     private final CduSteadyStateModel model;
     private final SafetyLimits limits;
     private final long seed;
 
     /** An oracle over {@code model} with the safety layer's back-offs {@code limits}. */
     public SteadyStateOracle(CduSteadyStateModel model, SafetyLimits limits, long seed) {
+        this(model, limits, seed, 3000, 2000);
+    }
+
+    /** An oracle with other evaluation budgets per CMA-ES start and for BOBYQA (cheaper, for demonstrations). */
+    public SteadyStateOracle(CduSteadyStateModel model, SafetyLimits limits, long seed, int cmaEvals, int bobyqaEvals) {
+        if (cmaEvals < 100 || bobyqaEvals < 100) {
+            throw new IllegalArgumentException("oracle budgets must be at least 100 evaluations");
+        }
+        this.cmaEvals = cmaEvals;
+        this.bobyqaEvals = bobyqaEvals;
         this.model = Objects.requireNonNull(model, "model");
         this.limits = Objects.requireNonNull(limits, "limits");
         this.seed = seed;
@@ -61,12 +71,12 @@ public final class SteadyStateOracle {
         double[] best = SetpointSpace.toUnit(current);
         double bestValue = penalised(now, best);
         for (double[] start : new double[][] {SetpointSpace.toUnit(current), middle}) {
-            CMAESOptimizer cma = new CMAESOptimizer(CMA_EVALS, Double.NEGATIVE_INFINITY, true, 0, 0,
+            CMAESOptimizer cma = new CMAESOptimizer(cmaEvals, Double.NEGATIVE_INFINITY, true, 0, 0,
                     new MersenneTwister(seed), false, null);
             double[] sigma = new double[SetpointSpace.SIZE];
             Arrays.fill(sigma, 0.2);
             try {
-                PointValuePair p = cma.optimize(new MaxEval(CMA_EVALS), f, GoalType.MINIMIZE, new InitialGuess(start),
+                PointValuePair p = cma.optimize(new MaxEval(cmaEvals), f, GoalType.MINIMIZE, new InitialGuess(start),
                         bounds, new CMAESOptimizer.Sigma(sigma), new CMAESOptimizer.PopulationSize(12));
                 if (-p.getValue() > bestValue) {
                     bestValue = -p.getValue();
@@ -78,7 +88,7 @@ public final class SteadyStateOracle {
         }
         try {
             PointValuePair p = new BOBYQAOptimizer(2 * SetpointSpace.SIZE + 1, 0.05, 1e-7).optimize(
-                    new MaxEval(BOBYQA_EVALS), f, GoalType.MINIMIZE, new InitialGuess(clampInside(best)), bounds);
+                    new MaxEval(bobyqaEvals), f, GoalType.MINIMIZE, new InitialGuess(clampInside(best)), bounds);
             if (-p.getValue() > bestValue) {
                 best = p.getPoint();
             }

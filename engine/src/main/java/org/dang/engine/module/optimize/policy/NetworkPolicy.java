@@ -7,11 +7,14 @@ import org.dang.engine.module.optimize.env.Observation;
 
 /**
  * A small neural network policy: observation features -> one tanh hidden layer -> a target for
- * each setpoint through a logistic output (so every target lies in the setpoint's range). The
+ * each setpoint through a logistic output stretched to reach 0.1 beyond each end of the range. The
  * parameters are one flat vector, the form the trainer searches over: hidden weights (row-major,
  * hidden x features), hidden biases, output weights (row-major, outputs x hidden), output biases.
  */
 public final class NetworkPolicy implements Policy {
+
+    /** How far beyond each range end (unit coordinates) the output can reach. */
+    public static final double OVERSHOOT = 0.1;
 
     private final int inputs;
     private final int hidden;
@@ -68,9 +71,22 @@ public final class NetworkPolicy implements Policy {
             out[k] = s;
         }
         for (int k = 0; k < out.length; k++) {
-            out[k] = 1 / (1 + Math.exp(-(out[k] + params[w++])));
+            out[k] = fromLogistic(1 / (1 + Math.exp(-(out[k] + params[w++]))));
         }
         return out;
+    }
+
+    /**
+     * Maps a logistic output to a target: a little beyond each end of the range, so a finite weight
+     * can ask for a range end (the safety layer clips it there).
+     */
+    public static double fromLogistic(double s) {
+        return -OVERSHOOT + (1 + 2 * OVERSHOOT) * s;
+    }
+
+    /** The logistic output that gives {@code target} (inverse of {@link #fromLogistic}). */
+    public static double toLogistic(double target) {
+        return (target + OVERSHOOT) / (1 + 2 * OVERSHOOT);
     }
 
     /** Number of features. */

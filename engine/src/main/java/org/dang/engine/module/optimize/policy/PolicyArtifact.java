@@ -20,7 +20,9 @@ import org.dang.engine.module.optimize.training.TrainingPoint;
  * @param version            version number, from 1
  * @param algorithm          training algorithm
  * @param seed               training seed
- * @param episodes           episodes played in training
+ * @param episodes           episodes played in training (demonstrations included)
+ * @param demonstrationEpisodes episodes of oracle demonstrations behaviour cloning learnt from
+ * @param imitationLoss      mean cross-entropy loss at the end of behaviour cloning
  * @param environmentVersion environment the policy was trained in
  * @param features           observation features, in order
  * @param hidden             hidden units
@@ -29,7 +31,7 @@ import org.dang.engine.module.optimize.training.TrainingPoint;
  * @param hash               SHA-256 (hex) of the canonical JSON of the other fields
  */
 public record PolicyArtifact(String name, int version, String algorithm, long seed, long episodes,
-                             String environmentVersion, List<String> features, int hidden, double[] params,
+                             long demonstrationEpisodes, double imitationLoss, String environmentVersion, List<String> features, int hidden, double[] params,
                              List<TrainingPoint> trainingCurve, String hash) {
 
     /** Prefix of every policy name. */
@@ -48,16 +50,16 @@ public record PolicyArtifact(String name, int version, String algorithm, long se
 
     /** The same artifact named as version {@code v}, with its hash computed. */
     public PolicyArtifact asVersion(int v) {
-        PolicyArtifact unhashed = new PolicyArtifact(PREFIX + v, v, algorithm, seed, episodes, environmentVersion,
-                features, hidden, params, trainingCurve, "");
-        return new PolicyArtifact(unhashed.name, v, algorithm, seed, episodes, environmentVersion, features, hidden,
-                params, trainingCurve, unhashed.computeHash());
+        PolicyArtifact unhashed = new PolicyArtifact(PREFIX + v, v, algorithm, seed, episodes, demonstrationEpisodes,
+                imitationLoss, environmentVersion, features, hidden, params, trainingCurve, "");
+        return new PolicyArtifact(unhashed.name, v, algorithm, seed, episodes, demonstrationEpisodes,
+                imitationLoss, environmentVersion, features, hidden, params, trainingCurve, unhashed.computeHash());
     }
 
     /** SHA-256 (hex) of the canonical JSON of every field but the hash. */
     public String computeHash() {
-        PolicyArtifact body = new PolicyArtifact(name, version, algorithm, seed, episodes, environmentVersion,
-                features, hidden, params, trainingCurve, "");
+        PolicyArtifact body = new PolicyArtifact(name, version, algorithm, seed, episodes, demonstrationEpisodes,
+                imitationLoss, environmentVersion, features, hidden, params, trainingCurve, "");
         try {
             byte[] d = MessageDigest.getInstance("SHA-256").digest(Json.canonical(body).getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(d);

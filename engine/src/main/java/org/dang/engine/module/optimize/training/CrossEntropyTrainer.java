@@ -49,13 +49,26 @@ public final class CrossEntropyTrainer {
      * @throws CancellationException when {@code cancelled} turns true between episodes
      */
     public Outcome train(long seed, long episodes, TrainingListener listener, BooleanSupplier cancelled) {
+        int dim = NetworkPolicy.parameterCount(Observation.FEATURES.size(), settings.hidden());
+        return train(seed, episodes, new double[dim], settings.initialSigma(), listener, cancelled);
+    }
+
+    /**
+     * Trains from the weights {@code start} (e.g. a behaviour-cloned policy) with every parameter's
+     * starting standard deviation {@code sigma0}.
+     */
+    public Outcome train(long seed, long episodes, double[] start, double sigma0, TrainingListener listener,
+                         BooleanSupplier cancelled) {
         int inputs = Observation.FEATURES.size();
         int dim = NetworkPolicy.parameterCount(inputs, settings.hidden());
+        if (start.length != dim) {
+            throw new IllegalArgumentException("start has " + start.length + " weights, the network " + dim);
+        }
         int generations = (int) Math.max(1, episodes / settings.episodesPerGeneration());
         SplittableRandom random = new SplittableRandom(seed);
-        double[] mean = new double[dim];
+        double[] mean = start.clone();
         double[] sigma = new double[dim];
-        Arrays.fill(sigma, settings.initialSigma());
+        Arrays.fill(sigma, sigma0);
         List<TrainingPoint> curve = new ArrayList<>();
         long played = 0;
         for (int g = 1; g <= generations; g++) {
@@ -83,7 +96,8 @@ public final class CrossEntropyTrainer {
             // Ties broken by index so the order never depends on the sort's stability.
             Arrays.sort(order, (a, b) -> fitness[a] != fitness[b] ? Double.compare(fitness[b], fitness[a])
                     : Integer.compare(a, b));
-            double noise = settings.extraNoise() * (1 - (double) (g - 1) / generations);
+            // Extra noise scaled like the start: a warm start is refined, not thrown away.
+            double noise = settings.extraNoise() * sigma0 / settings.initialSigma() * (1 - (double) (g - 1) / generations);
             double eliteFitness = 0;
             for (int e = 0; e < settings.elite(); e++) {
                 eliteFitness += fitness[order[e]] / settings.elite();

@@ -24,7 +24,7 @@ public record TrainerSettings(int hidden, int population, int elite, int batch, 
 
     /** The settings documented in docs/optimization.md. */
     public static TrainerSettings defaults() {
-        return new TrainerSettings(8, 24, 6, 16, 0.5, 0.2);
+        return new TrainerSettings(24, 24, 6, 16, 0.5, 0.2);
     }
 
     /** Episodes one generation plays: every candidate on the batch, plus the mean policy on it. */
