@@ -46,6 +46,8 @@ public final class OptimisationViewModel {
     private final ReadOnlyStringWrapper effect = new ReadOnlyStringWrapper("No proposal yet.");
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
+    /** Id of the proposal last approved or rejected (FX thread only). */
+    private String closedId = "";
 
     /**
      * A view-model over the engine's coordinator; {@code approvals} is empty when no plant takes
@@ -84,11 +86,19 @@ public final class OptimisationViewModel {
         });
     }
 
-    /** Shows {@code p} (any thread): one runLater with the whole new state. */
+    /**
+     * Shows {@code p} (any thread): one runLater with the whole new state. The same proposal
+     * arriving twice (the propose button's own run and the mediator's event) keeps the operator's
+     * row selection.
+     */
     public void show(OptimizationProposal p) {
         String text = effectText(p);
         Platform.runLater(() -> {
             busy.set(false);
+            OptimizationProposal shown = proposal.get();
+            if (shown != null && shown.id().equals(p.id()) || p.id().equals(closedId)) {
+                return; // already shown, or already approved or rejected
+            }
             proposal.set(p);
             rows.setAll(p.moves().stream().map(ProposalRow::new).toList());
             constraints.setAll(p.constraints());
@@ -157,6 +167,8 @@ public final class OptimisationViewModel {
                 busy.set(false);
                 status.set(shown);
                 if (clear) {
+                    OptimizationProposal closed = proposal.get();
+                    closedId = closed == null ? closedId : closed.id();
                     proposal.set(null);
                     rows.clear();
                     constraints.clear();
