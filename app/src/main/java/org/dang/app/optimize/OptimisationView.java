@@ -3,12 +3,14 @@ package org.dang.app.optimize;
 import java.util.Locale;
 import java.util.function.Function;
 
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
@@ -52,7 +54,7 @@ public final class OptimisationView extends BorderPane {
         HBox decideBox = new HBox(8, approve, reject, reason);
         if (vm.mayApprove()) {
             var noProposal = vm.proposalProperty().isNull().or(vm.busyProperty());
-            approve.disableProperty().bind(noProposal.or(javafx.beans.binding.Bindings.createBooleanBinding(
+            approve.disableProperty().bind(noProposal.or(Bindings.createBooleanBinding(
                     () -> vm.proposalProperty().get() != null && vm.proposalProperty().get().refused(),
                     vm.proposalProperty())));
             reject.disableProperty().bind(noProposal);
@@ -107,7 +109,7 @@ public final class OptimisationView extends BorderPane {
         limits.getColumns().add(textColumn("After move", 130, c -> number(c.proposed())));
         limits.getColumns().add(textColumn("Margin after", 130, c -> number(c.marginAfter())));
         limits.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        limits.setRowFactory(t -> new javafx.scene.control.TableRow<>() {
+        limits.setRowFactory(t -> new TableRow<>() {
             @Override
             protected void updateItem(ConstraintMargin c, boolean empty) {
                 super.updateItem(c, empty);

@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
+import java.util.function.Supplier;
 
 import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -148,7 +149,7 @@ public final class OptimisationViewModel {
         act(() -> approvals.get().reject(user, p, reason), "Rejected: ");
     }
 
-    private void act(java.util.function.Supplier<String> work, String prefix) {
+    private void act(Supplier<String> work, String prefix) {
         busy.set(true);
         background.execute(() -> {
             String text;
