@@ -52,6 +52,8 @@ public final class OptimizationBenchmark {
         }
     }
 
+    private static final int WARMUP_EPISODES = 20;
+
     private final CduOptimizationEnv env;
     private final SteadyStateOracle oracle;
     private final CduSteadyStateModel model = new CduSteadyStateModel();
@@ -74,6 +76,10 @@ public final class OptimizationBenchmark {
 
     /** Plays {@code policy}, holding and the oracle on {@code episodes} episodes; each result goes to {@code each}. */
     public List<Episode> run(Policy policy, int episodes, long seed, Consumer<Episode> each) {
+        // Warm-up, not measured: the first episodes would otherwise time the JIT compiler.
+        for (int i = 0; i < WARMUP_EPISODES; i++) {
+            Rollout.play(env, policy, ~seed - i);
+        }
         List<Episode> out = new ArrayList<>();
         for (long s : episodeSeeds(seed, episodes)) {
             Rollout hold = Rollout.play(env, new HoldPolicy(), s);

@@ -31,7 +31,7 @@ class PolicyTrainingTest {
         StringWriter text = new StringWriter();
         CommandLine cl = new CommandLine(new TrainPolicyCommand());
         cl.setOut(new PrintWriter(text));
-        int code = cl.execute("--episodes", "400", "--seed", String.valueOf(seed), "--out", out.toString());
+        int code = cl.execute("--episodes", "150", "--seed", String.valueOf(seed), "--out", out.toString());
         assertEquals(0, code, text.toString());
         return text.toString();
     }

@@ -13,9 +13,10 @@ import org.dang.engine.module.optimize.env.StepResult;
 import org.dang.engine.module.optimize.oracle.SteadyStateOracle;
 
 /**
- * Observations paired with the oracle's optimum: for each episode the oracle solves the start
- * situation, and the environment is played towards that optimum through the safety layer; every
- * observation on the way is labelled with the optimum (in unit coordinates).
+ * Observations paired with the oracle's optimum: for each episode the oracle solves the situation
+ * the episode ends in (where it is scored), and the environment is played towards that optimum
+ * through the safety layer; every observation on the way is labelled with the optimum (in unit
+ * coordinates).
  *
  * @param features one row of observation features per sample
  * @param targets  the oracle's optimum per sample, unit coordinates
@@ -44,8 +45,15 @@ public record Demonstrations(List<double[]> features, List<double[]> targets) {
             if (cancelled.getAsBoolean()) {
                 throw new CancellationException("training cancelled");
             }
-            Observation obs = env.reset(seeds[i]);
+            // The episode is scored at its final conditions, which do not depend on the actions: find
+            // them by holding, and label the whole episode with the optimum there.
+            env.reset(seeds[i]);
+            double[] hold = env.holdAction();
+            while (!env.done()) {
+                env.step(hold);
+            }
             double[] target = SetpointSpace.toUnit(oracle.optimise(env.conditions(), env.setpoints()).best().setpoints());
+            Observation obs = env.reset(seeds[i]);
             while (!env.done()) {
                 x.add(obs.features());
                 y.add(target.clone());

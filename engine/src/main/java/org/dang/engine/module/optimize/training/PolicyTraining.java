@@ -46,7 +46,7 @@ public final class PolicyTraining {
         }
         // A cheaper oracle budget for labels: thousands of situations, each needs only a good optimum.
         SteadyStateOracle labeller = new SteadyStateOracle(new CduSteadyStateModel(), env.safety().limits(),
-                r.nextLong(), 1200, 600);
+                r.nextLong(), 2000, 1000);
         Demonstrations data = Demonstrations.collect(env, labeller, seeds, i -> listener.demonstrations(i, demos),
                 cancelled);
         int inputs = Observation.FEATURES.size();
