@@ -14,6 +14,7 @@ import org.dang.engine.cli.MonitorEvalCommand;
 import org.dang.engine.cli.ServeCommand;
 import org.dang.engine.cli.SimulateCommand;
 import org.dang.engine.cli.TokenCommand;
+import org.dang.engine.cli.TrainPolicyCommand;
 import org.dang.engine.cli.VerifyLogCommand;
 
 /** The {@code dang} command: the console by default, and the engine's verbs. */
@@ -21,7 +22,7 @@ import org.dang.engine.cli.VerifyLogCommand;
         description = "DAN_G operator console and engine tools. Without a verb, opens the console.",
         subcommands = {ConsoleCommand.class, SelfTestCommand.class, SimulateCommand.class, MonitorEvalCommand.class,
                 DecideCommand.class, HistoryCommand.class, ForecastEvalCommand.class, VerifyLogCommand.class, ChatCommand.class,
-                MarketReportCommand.class,
+                MarketReportCommand.class, TrainPolicyCommand.class,
                 BenchCommand.class, ServeCommand.class, TokenCommand.class, CommandLine.HelpCommand.class})
 public final class Dang implements Runnable {
 

@@ -9,6 +9,11 @@ import org.dang.engine.module.market.MarketModule;
 import org.dang.engine.module.market.MarketRequest;
 import org.dang.engine.module.market.MarketSettings;
 import org.dang.engine.module.market.loading.MarketDataLoader;
+import org.dang.engine.module.optimize.OptimizationModule;
+import org.dang.engine.module.optimize.OptimizationRequest;
+import org.dang.engine.module.optimize.SimulatorPlant;
+import org.dang.engine.module.optimize.policy.PolicyStore;
+import org.dang.engine.plant.sim.SimulatorSource;
 
 /**
  * The one place that installs the modules this build ships into an engine, so that console, server
@@ -31,5 +36,14 @@ public final class EngineModules {
         engine.install(market, p -> MarketRequest.fromParameters(p, market::defaultAsOf));
         engine.watchMarket(market);
         return engine;
+    }
+
+    /**
+     * Installs the optimisation module for a simulated unit: only a plant that takes approved
+     * setpoint moves can have proposals (replayed history cannot).
+     */
+    public static void installOptimization(Engine engine, SimulatorSource unit) {
+        engine.install(new OptimizationModule(new SimulatorPlant(unit), new PolicyStore(PolicyStore.defaultDir()),
+                engine.config().modules().optimization().models()), OptimizationRequest::fromParameters);
     }
 }

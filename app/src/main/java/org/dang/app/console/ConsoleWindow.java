@@ -2,10 +2,12 @@ package org.dang.app.console;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.InstantSource;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -38,6 +40,9 @@ import org.dang.app.history.DecisionHistoryViewModel;
 import org.dang.app.market.MarketMediator;
 import org.dang.app.market.MarketView;
 import org.dang.app.market.MarketViewModel;
+import org.dang.app.optimize.OptimisationMediator;
+import org.dang.app.optimize.OptimisationView;
+import org.dang.app.optimize.OptimisationViewModel;
 import org.dang.app.overview.OverviewView;
 import org.dang.app.overview.OverviewViewModel;
 import org.dang.app.overview.TileSpec;
@@ -53,6 +58,10 @@ import org.dang.engine.config.ConfigLoader;
 import org.dang.engine.alarm.AlarmBoard;
 import org.dang.engine.alarm.AlarmListener;
 import org.dang.engine.coordinator.ModuleRunListener;
+import org.dang.engine.module.optimize.SetpointApprovals;
+import org.dang.engine.module.optimize.SimulatorPlant;
+import org.dang.engine.module.optimize.safety.SafetyLayer;
+import org.dang.engine.plant.sim.SimulatorSource;
 
 /** The console's main window: header with store status, and one tab per view. */
 public final class ConsoleWindow implements AutoCloseable {
@@ -64,6 +73,7 @@ public final class ConsoleWindow implements AutoCloseable {
     private final PlantViewMediator trendMediator;
     private final PlantViewMediator overviewMediator;
     private final ModuleRunListener activityMediator;
+    private final ModuleRunListener optimisationMediator;
     private final AlarmListener alarmMediator;
     private final ModuleRunListener marketMediator;
     private final FxWatchdog watchdog = new FxWatchdog(Duration.ofMillis(100), Duration.ofMillis(50));
@@ -106,6 +116,14 @@ public final class ConsoleWindow implements AutoCloseable {
         this.activityMediator = event -> activityThrottle.request();
         engine.modules().addListener(activityMediator);
         activity.refresh();
+        // Approvals need a plant that takes setpoint moves: the live simulator.
+        Optional<SetpointApprovals> approvals = source instanceof SimulatorSource sim
+                ? Optional.of(new SetpointApprovals(new SimulatorPlant(sim), SafetyLayer.defaults(), engine.actions(),
+                        InstantSource.system()))
+                : Optional.empty();
+        OptimisationViewModel optimisation = new OptimisationViewModel(engine.modules(), approvals, user, background);
+        this.optimisationMediator = new OptimisationMediator(optimisation, timer, Duration.ofMillis(250));
+        engine.modules().addListener(optimisationMediator);
 
         MarketViewModel market = new MarketViewModel(engine.modules(), engine.actions(), user, background);
         this.marketMediator = new MarketMediator(market, timer, Duration.ofMillis(250));
@@ -153,6 +171,7 @@ public final class ConsoleWindow implements AutoCloseable {
                 tab("tab-trends", "Trends", trends), tab("tab-chat", "Chat", new ChatView(chat)),
                 tab("tab-activity", "Activity", new ActivityView(activity)),
                 tab("tab-market", "Market", new MarketView(market)),
+                tab("tab-optimisation", "Optimisation", new OptimisationView(optimisation)),
                 tab("tab-decisions", "Decisions", new DecisionHistoryView(history)),
                 tab("tab-settings", "Settings", new SettingsView(new SettingsViewModel(engine.config(), settingsFile,
                         source == null ? "none attached" : source.name(), user, engine.actions(), background))));
@@ -208,6 +227,7 @@ public final class ConsoleWindow implements AutoCloseable {
         engine.plant().removeListener(overviewMediator);
         engine.modules().removeListener(activityMediator);
         engine.modules().removeListener(marketMediator);
+        engine.modules().removeListener(optimisationMediator);
         if (alarmMediator != null) {
             engine.alarms().ifPresent(b -> b.removeListener(alarmMediator));
         }

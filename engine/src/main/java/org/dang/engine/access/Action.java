@@ -9,6 +9,7 @@ public enum Action {
     SHELVE_ALARM("shelve alarms", Set.of(Role.ENGINEER)),
     UNSHELVE_ALARM("unshelve alarms", Set.of(Role.ENGINEER)),
     APPROVE_SETPOINT("approve setpoint changes", Set.of(Role.OPERATOR, Role.ENGINEER)),
+    REJECT_SETPOINT("reject setpoint changes", Set.of(Role.OPERATOR, Role.ENGINEER)),
     REQUEST_MODULE_RUN("request module runs", Set.of(Role.OPERATOR, Role.ENGINEER)),
     CANCEL_MODULE_RUN("cancel module runs", Set.of(Role.OPERATOR, Role.ENGINEER)),
     ASK_ASSISTANT("ask the assistant", Set.of(Role.OPERATOR, Role.ENGINEER)),

@@ -10,6 +10,7 @@ import java.time.InstantSource;
 import picocli.CommandLine.Option;
 
 import org.dang.engine.Engine;
+import org.dang.engine.EngineModules;
 import org.dang.engine.plant.CsvReplaySource;
 import org.dang.engine.plant.sim.CduConfig;
 import org.dang.engine.plant.sim.CduSimulator;
@@ -61,8 +62,11 @@ public final class PlantSourceOptions {
         switch (sourceKind) {
             case "simulator" -> {
                 CduConfig cdu = CduConfig.defaults(SIMULATOR_SEED);
-                engine.attach(new SimulatorSource(new CduSimulator(cdu, SampleMonth.schedule(cdu.start())),
-                        Duration.ofMillis(Math.max(1, (long) (cdu.step().toMillis() / speed)))));
+                SimulatorSource unit = new SimulatorSource(new CduSimulator(cdu, SampleMonth.schedule(cdu.start())),
+                        Duration.ofMillis(Math.max(1, (long) (cdu.step().toMillis() / speed))));
+                engine.attach(unit);
+                // The optimisation agent proposes moves for the simulated unit; approvals move it.
+                EngineModules.installOptimization(engine, unit);
             }
             case "replay" -> {
                 Path plantHistory = history != null ? history

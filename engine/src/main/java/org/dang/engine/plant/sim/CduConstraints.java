@@ -28,6 +28,22 @@ public record CduConstraints(Constraint tubeMetalTemp, Constraint columnFlooding
     /** Diesel 95 % recovered maximum, degC (EN 590). */
     public static final double DIESEL_T95_MAX = 360;
 
+    /** The constraints of tag values {@code v} (true or steady-state) with the model quantities of {@code target}. */
+    static CduConstraints of(TagValues v, SteadyState target) {
+        double flood = CduModel.FLOOD_AT_DESIGN * Math.sqrt(Math.max(0, v.get(CduTag.COLUMN_DP)) / CduModel.DP_AT_DESIGN);
+        return new CduConstraints(
+                new Constraint("tube_metal_temp", v.get(CduTag.TUBE_METAL_TEMP), TMT_LIMIT, Constraint.Bound.MAX, "degC"),
+                new Constraint("column_flooding", flood, FLOODING_LIMIT, Constraint.Bound.MAX, "-"),
+                new Constraint("top_pressure", v.get(CduTag.TOP_PRESSURE), TOP_PRESSURE_LIMIT, Constraint.Bound.MAX,
+                        "barg"),
+                new Constraint("kero_flash", v.get(CduTag.KERO_FLASH), KERO_FLASH_MIN, Constraint.Bound.MIN, "degC"),
+                new Constraint("diesel_t95", v.get(CduTag.DIESEL_T95), DIESEL_T95_MAX, Constraint.Bound.MAX, "degC"),
+                new Constraint("feed_pump_capacity", target.feedDemand(), target.pumpCapacity(), Constraint.Bound.MAX,
+                        "bbl/d"),
+                new Constraint("furnace_firing", target.firedDutyRequired(), target.firedDutyMax(), Constraint.Bound.MAX,
+                        "GJ/h"));
+    }
+
     /** All seven, in the order of the record. */
     public List<Constraint> all() {
         return List.of(tubeMetalTemp, columnFlooding, topPressure, keroFlash, dieselT95, feedPumpCapacity,

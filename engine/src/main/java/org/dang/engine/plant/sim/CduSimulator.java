@@ -188,22 +188,26 @@ public final class CduSimulator {
 
     /** The operating constraints now, from the true state. */
     public CduConstraints constraints() {
-        double flood = CduModel.FLOOD_AT_DESIGN * Math.sqrt(Math.max(0, state.truth(CduTag.COLUMN_DP))
-                / CduModel.DP_AT_DESIGN);
-        return new CduConstraints(
-                new Constraint("tube_metal_temp", state.truth(CduTag.TUBE_METAL_TEMP), CduConstraints.TMT_LIMIT,
-                        Constraint.Bound.MAX, "degC"),
-                new Constraint("column_flooding", flood, CduConstraints.FLOODING_LIMIT, Constraint.Bound.MAX, "-"),
-                new Constraint("top_pressure", state.truth(CduTag.TOP_PRESSURE), CduConstraints.TOP_PRESSURE_LIMIT,
-                        Constraint.Bound.MAX, "barg"),
-                new Constraint("kero_flash", state.truth(CduTag.KERO_FLASH), CduConstraints.KERO_FLASH_MIN,
-                        Constraint.Bound.MIN, "degC"),
-                new Constraint("diesel_t95", state.truth(CduTag.DIESEL_T95), CduConstraints.DIESEL_T95_MAX,
-                        Constraint.Bound.MAX, "degC"),
-                new Constraint("feed_pump_capacity", target.feedDemand(), target.pumpCapacity(), Constraint.Bound.MAX,
-                        "bbl/d"),
-                new Constraint("furnace_firing", target.firedDutyRequired(), target.firedDutyMax(), Constraint.Bound.MAX,
-                        "GJ/h"));
+        return CduConstraints.of(state.truth(), target);
+    }
+
+    /**
+     * The conditions in force now (crude in the line, wander, equipment, air, prices, charge upsets):
+     * with {@link CduSteadyStateModel} they predict where any setpoints would take the unit.
+     */
+    public CduConditions conditions() {
+        Instant t = state.time();
+        double offset = 0;
+        double maintenance = 1;
+        for (CduEvent e : events) {
+            if (e instanceof FeedUpset f && f.shape() == FeedUpset.Shape.PULSE && f.activeAt(t)) {
+                offset += f.change();
+            } else if (e instanceof Maintenance m && m.activeAt(t)) {
+                maintenance = Math.min(maintenance, m.feedFraction());
+            }
+        }
+        return new CduConditions(t, new CrudeMix(crudes, crudeWeights), wander, equipment, ambient(t), prices, offset,
+                maintenance);
     }
 
     private void advanceEvents(Instant from, Instant to) {

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicReference;
 
+import org.dang.engine.module.optimize.safety.ApprovedMove;
 import org.dang.engine.plant.PlantDataListener;
 import org.dang.engine.plant.PlantDataSource;
 import org.dang.engine.plant.PlantScan;
@@ -31,6 +32,7 @@ public final class SimulatorSource implements PlantDataSource {
     private final AtomicReference<Setpoints> pendingSetpoints = new AtomicReference<>();
     private final AtomicReference<Prices> pendingPrices = new AtomicReference<>();
     private final AtomicReference<CduState> latest;
+    private final AtomicReference<CduConditions> conditions;
     private volatile Thread thread;
     private volatile boolean closed;
 
@@ -43,6 +45,7 @@ public final class SimulatorSource implements PlantDataSource {
         }
         this.tags = Arrays.stream(CduTag.values()).map(CduTag::definition).toList();
         this.latest = new AtomicReference<>(simulator.state());
+        this.conditions = new AtomicReference<>(simulator.conditions());
     }
 
     @Override
@@ -68,9 +71,23 @@ public final class SimulatorSource implements PlantDataSource {
         t.start();
     }
 
-    /** New setpoints, applied by the simulator thread before its next step. */
-    public void apply(Setpoints setpoints) {
+    /**
+     * A safety-checked, operator-approved move, applied by the simulator thread before its next
+     * step. The plant's only public setpoint input: an {@link ApprovedMove} can only be made from a
+     * move the optimisation safety layer checked.
+     */
+    public void apply(ApprovedMove move) {
+        apply(Objects.requireNonNull(move, "move").setpoints());
+    }
+
+    /** New setpoints, unchecked: for this package's tests only, never for agents or views. */
+    void apply(Setpoints setpoints) {
         pendingSetpoints.set(Objects.requireNonNull(setpoints, "setpoints"));
+    }
+
+    /** The conditions behind the latest scan (crude, equipment, air, prices), for the steady-state model. */
+    public CduConditions conditions() {
+        return conditions.get();
     }
 
     /** New prices, applied by the simulator thread before its next step. */
@@ -111,7 +128,9 @@ public final class SimulatorSource implements PlantDataSource {
             if (p != null) {
                 simulator.setPrices(p);
             }
-            deliver(listener, simulator.step());
+            CduState stepped = simulator.step();
+            conditions.set(simulator.conditions());
+            deliver(listener, stepped);
         }
     }
 
