@@ -1,9 +1,11 @@
 package org.dang.app;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -14,7 +16,11 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 import org.dang.engine.Engine;
+import org.dang.engine.EngineModules;
 import org.dang.engine.config.DangConfig;
+import org.dang.engine.module.ModuleName;
+import org.dang.engine.module.market.loading.MarketData;
+import org.dang.engine.module.market.loading.MarketDataLoader;
 import org.dang.engine.plant.CsvReplaySource;
 import org.dang.engine.situation.SituationReader;
 import org.dang.engine.store.ChainVerification;
@@ -43,10 +49,11 @@ public final class SelfTestCommand implements Callable<Integer> {
         int failures = 0;
         try {
             DangConfig d = DangConfig.defaults();
-            try (Engine engine = Engine.open(d.withStore(tmp.resolve("decisions")))) {
+            try (Engine engine = EngineModules.installAvailable(Engine.open(d.withStore(tmp.resolve("decisions"))))) {
                 out.println("ok    decision store opened and migrated (" + tmp.resolve("decisions.mv.db") + ")");
                 failures += plant(engine, data.resolve("cdu"), out);
                 failures += decisions(engine, data.resolve("situations"), out);
+                failures += modules(engine, out);
                 ChainVerification v = engine.store().verify();
                 failures += report(out, v.intact() && v.rows() > 0, "decision chain verifies (" + v.rows() + " rows)");
             }
@@ -86,6 +93,19 @@ public final class SelfTestCommand implements Callable<Integer> {
             made += engine.decide(e.situation()).size();
         }
         return report(out, made > 0, "sample situations decided and recorded (" + made + " decisions)");
+    }
+
+    private int modules(Engine engine, PrintWriter out) {
+        Set<ModuleName> installed = engine.installedModules();
+        int failures = report(out, installed.containsAll(Set.of(ModuleName.FORECASTING, ModuleName.ANALYSIS)),
+                "modules installed (" + installed + ")");
+        try {
+            MarketData market = MarketDataLoader.load(MarketDataLoader.defaultDirectory());
+            return failures + report(out, market.observationCount() > 0,
+                    "market data loads (" + market.series().size() + " series, " + market.observationCount() + " observations)");
+        } catch (IOException | RuntimeException e) {
+            return failures + report(out, false, "market data loads: " + e.getMessage());
+        }
     }
 
     private static int report(PrintWriter out, boolean ok, String what) {
