@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.zip.GZIPInputStream;
 
+import org.dang.engine.csv.CsvLine;
 import org.dang.engine.situation.Quality;
 
 /**

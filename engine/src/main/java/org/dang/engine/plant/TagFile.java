@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
+import org.dang.engine.csv.CsvLine;
 import org.dang.engine.decision.AlertPriority;
 
 /**

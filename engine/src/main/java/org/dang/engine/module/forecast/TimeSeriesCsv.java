@@ -15,6 +15,8 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+
+import org.dang.engine.csv.CsvFormatException;
 import java.util.Set;
 
 /** Reads a {@link TimeSeriesTable} from a comma-separated file with a header row. */

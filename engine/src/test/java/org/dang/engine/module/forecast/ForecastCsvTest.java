@@ -12,6 +12,8 @@ import java.time.Instant;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+
+import org.dang.engine.csv.CsvFormatException;
 import org.junit.jupiter.api.io.TempDir;
 
 class ForecastCsvTest {

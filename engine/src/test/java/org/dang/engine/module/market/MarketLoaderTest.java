@@ -19,7 +19,7 @@ import org.dang.engine.module.market.analysis.CrackSpread;
 import org.dang.engine.module.market.loading.EiaCsvReader;
 import org.dang.engine.module.market.loading.EiaCsvReader.Column;
 import org.dang.engine.module.market.loading.MarketData;
-import org.dang.engine.module.market.loading.MarketDataException;
+import org.dang.engine.csv.CsvFormatException;
 import org.dang.engine.module.market.loading.MarketDataLoader;
 import org.dang.engine.module.market.loading.MarketSeries;
 import org.dang.engine.module.market.loading.Observations;
@@ -94,7 +94,7 @@ class MarketLoaderTest {
         Path quoted = write("quoted.csv", "\"DATE\",\"rbrte\",\"RWTC\"\n\"2020-04-20\",\"9.12\",\"-36.98\"\n");
         assertEquals(-36.98, read(quoted, SeriesId.WTI).observations().value(0), 1e-9, "found by key, any case");
         Path wrong = write("wrong.csv", "date,A,B\n2020-04-20,1,2\n");
-        MarketDataException e = assertThrows(MarketDataException.class, () -> read(wrong, SeriesId.WTI));
+        CsvFormatException e = assertThrows(CsvFormatException.class, () -> read(wrong, SeriesId.WTI));
         assertEquals(1, e.line());
         assertTrue(e.getMessage().contains("no column for RWTC"), e.getMessage());
     }
@@ -123,42 +123,42 @@ class MarketLoaderTest {
     @Test
     void malformedRowsNameFileLineAndColumn() throws IOException {
         Path text = write("text.csv", "date,RWTC,RBRTE\n2020-04-17,18.27,28.08\n2020-04-20,abc,9.12\n");
-        MarketDataException e = assertThrows(MarketDataException.class, () -> read(text, SeriesId.WTI));
+        CsvFormatException e = assertThrows(CsvFormatException.class, () -> read(text, SeriesId.WTI));
         assertEquals(3, e.line());
         assertEquals(2, e.column());
         assertTrue(e.getMessage().startsWith(text + ":3:2: 'abc' is not a number"), e.getMessage());
 
         Path nan = write("nan.csv", "date,RWTC\n2020-04-17,NaN\n");
-        assertTrue(assertThrows(MarketDataException.class, () -> read(nan, SeriesId.WTI)).getMessage()
+        assertTrue(assertThrows(CsvFormatException.class, () -> read(nan, SeriesId.WTI)).getMessage()
                 .contains(":2:2: 'NaN' is not a finite number"));
 
         Path shortRow = write("short.csv", "date,RBRTE,RWTC\n2020-04-17,28.08,18.27\n2020-04-20,9.12\n");
-        MarketDataException s = assertThrows(MarketDataException.class, () -> read(shortRow, SeriesId.WTI));
+        CsvFormatException s = assertThrows(CsvFormatException.class, () -> read(shortRow, SeriesId.WTI));
         assertEquals(3, s.line());
         assertTrue(s.getMessage().contains("no value for RWTC"), s.getMessage());
 
         Path badDate = write("date.csv", "date,RWTC\n2020-04-17,18.27\n2020-13-45,1\n");
-        MarketDataException b = assertThrows(MarketDataException.class, () -> read(badDate, SeriesId.WTI));
+        CsvFormatException b = assertThrows(CsvFormatException.class, () -> read(badDate, SeriesId.WTI));
         assertEquals(3, b.line());
         assertEquals(1, b.column());
 
         Path extra = write("extra.csv", "date,RWTC\n2020-04-17,18.27,5\n");
-        assertEquals(3, assertThrows(MarketDataException.class, () -> read(extra, SeriesId.WTI)).column());
+        assertEquals(3, assertThrows(CsvFormatException.class, () -> read(extra, SeriesId.WTI)).column());
 
         Path noHeader = write("nohead.csv", "2020-04-17,18.27\n");
-        assertTrue(assertThrows(MarketDataException.class, () -> read(noHeader, SeriesId.WTI)).getMessage()
+        assertTrue(assertThrows(CsvFormatException.class, () -> read(noHeader, SeriesId.WTI)).getMessage()
                 .contains("no header line"));
         Path empty = write("empty.csv", "date,RWTC\n");
-        assertTrue(assertThrows(MarketDataException.class, () -> read(empty, SeriesId.WTI)).getMessage()
+        assertTrue(assertThrows(CsvFormatException.class, () -> read(empty, SeriesId.WTI)).getMessage()
                 .contains("no data row"));
     }
 
     @Test
     void aMissingFileInTheDataSetIsNamed() throws IOException {
         Files.createDirectories(dir.resolve("set"));
-        MarketDataException e = assertThrows(MarketDataException.class, () -> MarketDataLoader.load(dir.resolve("set")));
+        CsvFormatException e = assertThrows(CsvFormatException.class, () -> MarketDataLoader.load(dir.resolve("set")));
         assertTrue(e.getMessage().contains("wti-daily.csv") && e.getMessage().contains("missing"), e.getMessage());
-        assertTrue(assertThrows(MarketDataException.class, () -> MarketDataLoader.load(dir.resolve("nowhere")))
+        assertTrue(assertThrows(CsvFormatException.class, () -> MarketDataLoader.load(dir.resolve("nowhere")))
                 .getMessage().contains("market data folder not found"));
     }
 

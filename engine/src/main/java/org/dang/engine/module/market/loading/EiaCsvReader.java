@@ -14,6 +14,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
+import org.dang.engine.csv.CsvFormatException;
+import org.dang.engine.csv.CsvLine;
+
 /**
  * Reads EIA series from a CSV file in any of the layouts EIA data comes in: the converted files
  * ({@code date,KEY1,KEY2}), data packages ({@code Date,Price}) and EIA's own download
@@ -49,13 +52,13 @@ public final class EiaCsvReader {
         try {
             lines = Files.readAllLines(file, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new MarketDataException(file, 0, 0, "cannot read: " + e.getMessage());
+            throw new CsvFormatException(file, 0, 0, "cannot read: " + e.getMessage());
         }
         return parse(file, lines, columns);
     }
 
     static Map<SeriesId, MarketSeries> parse(Path file, List<String> lines, List<Column> columns)
-            throws MarketDataException {
+            throws CsvFormatException {
         int first = -1;
         for (int i = 0; i < lines.size(); i++) {
             String line = strip(lines.get(i));
@@ -65,21 +68,21 @@ public final class EiaCsvReader {
             }
         }
         if (first < 0) {
-            throw new MarketDataException(file, 0, 0, "no data row (no line starts with a date)");
+            throw new CsvFormatException(file, 0, 0, "no data row (no line starts with a date)");
         }
         int headerLine = first - 1;
         while (headerLine >= 0 && strip(lines.get(headerLine)).isBlank()) {
             headerLine--;
         }
         if (headerLine < 0) {
-            throw new MarketDataException(file, first + 1, 1, "no header line before the first data row");
+            throw new CsvFormatException(file, first + 1, 1, "no header line before the first data row");
         }
-        List<String> header = split(strip(lines.get(headerLine)));
+        List<String> header = CsvLine.split(strip(lines.get(headerLine)));
         int[] index = new int[columns.size()];
         for (int c = 0; c < columns.size(); c++) {
             index[c] = find(header, columns.get(c), columns.size());
             if (index[c] < 0) {
-                throw new MarketDataException(file, headerLine + 1, 0, "no column for " + columns.get(c).id().eiaKey()
+                throw new CsvFormatException(file, headerLine + 1, 0, "no column for " + columns.get(c).id().eiaKey()
                         + (columns.get(c).names().isEmpty() ? "" : " (or " + columns.get(c).names() + ")")
                         + " in header " + header);
             }
@@ -93,22 +96,22 @@ public final class EiaCsvReader {
             if (line.isBlank()) {
                 continue;
             }
-            List<String> cells = split(line);
+            List<String> cells = CsvLine.split(line);
             LocalDate d = date(cells.getFirst());
             if (d == null) {
-                throw new MarketDataException(file, i + 1, 1, "'" + cells.getFirst() + "' is not a date"
+                throw new CsvFormatException(file, i + 1, 1, "'" + cells.getFirst() + "' is not a date"
                         + " (expected YYYY-MM-DD or MM/DD/YYYY)");
             }
             for (int k = header.size(); k < cells.size(); k++) {
                 if (!cells.get(k).isBlank()) {
-                    throw new MarketDataException(file, i + 1, k + 1, "row has " + cells.size() + " cells but the"
+                    throw new CsvFormatException(file, i + 1, k + 1, "row has " + cells.size() + " cells but the"
                             + " header has " + header.size());
                 }
             }
             for (int c = 0; c < columns.size(); c++) {
                 int col = index[c];
                 if (col >= cells.size()) {
-                    throw new MarketDataException(file, i + 1, cells.size() + 1, "row has " + cells.size()
+                    throw new CsvFormatException(file, i + 1, cells.size() + 1, "row has " + cells.size()
                             + " cells; no value for " + header.get(col) + " (column " + (col + 1) + ")");
                 }
                 values[c][n] = number(file, i + 1, col + 1, cells.get(col));
@@ -189,7 +192,7 @@ public final class EiaCsvReader {
     }
 
     /** Parses a value cell; NaN for no observation. */
-    private static double number(Path file, int line, int column, String cell) throws MarketDataException {
+    private static double number(Path file, int line, int column, String cell) throws CsvFormatException {
         String s = cell.strip();
         if (BLANK.contains(s.toLowerCase(Locale.ROOT))) {
             return Double.NaN;
@@ -198,10 +201,10 @@ public final class EiaCsvReader {
         try {
             v = Double.parseDouble(s);
         } catch (NumberFormatException e) {
-            throw new MarketDataException(file, line, column, "'" + cell + "' is not a number");
+            throw new CsvFormatException(file, line, column, "'" + cell + "' is not a number");
         }
         if (!Double.isFinite(v)) {
-            throw new MarketDataException(file, line, column, "'" + cell + "' is not a finite number");
+            throw new CsvFormatException(file, line, column, "'" + cell + "' is not a finite number");
         }
         return v;
     }
@@ -224,7 +227,7 @@ public final class EiaCsvReader {
     }
 
     private static String firstCell(String line) {
-        List<String> cells = split(line);
+        List<String> cells = CsvLine.split(line);
         return cells.getFirst();
     }
 
@@ -232,34 +235,5 @@ public final class EiaCsvReader {
         // A byte-order mark or a CR left by CRLF line endings is not part of the data.
         String s = line.startsWith("\uFEFF") ? line.substring(1) : line;
         return s.endsWith("\r") ? s.substring(0, s.length() - 1) : s;
-    }
-
-    /** Splits one CSV line (double-quoted cells may hold commas; a doubled quote is a quote). */
-    static List<String> split(String line) {
-        List<String> cells = new ArrayList<>();
-        StringBuilder cell = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < line.length(); i++) {
-            char c = line.charAt(i);
-            if (quoted) {
-                if (c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
-                    cell.append('"');
-                    i++;
-                } else if (c == '"') {
-                    quoted = false;
-                } else {
-                    cell.append(c);
-                }
-            } else if (c == '"') {
-                quoted = true;
-            } else if (c == ',') {
-                cells.add(cell.toString());
-                cell.setLength(0);
-            } else {
-                cell.append(c);
-            }
-        }
-        cells.add(cell.toString());
-        return cells;
     }
 }

@@ -7,6 +7,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
+import org.dang.engine.csv.CsvFormatException;
 import org.dang.engine.module.market.loading.EiaCsvReader.Column;
 
 /**
@@ -53,14 +54,14 @@ public final class MarketDataLoader {
     /** Loads every series from the data set in {@code dir}; a missing or malformed file is an error naming it. */
     public static MarketData load(Path dir) throws IOException {
         if (!Files.isDirectory(dir)) {
-            throw new MarketDataException(dir, 0, 0, "market data folder not found (expected the oil-market data set"
+            throw new CsvFormatException(dir, 0, 0, "market data folder not found (expected the oil-market data set"
                     + " with original/ and derived/)");
         }
         Map<SeriesId, MarketSeries> all = new EnumMap<>(SeriesId.class);
         for (Source s : SOURCES) {
             Path file = dir.resolve(s.path());
             if (!Files.isRegularFile(file)) {
-                throw new MarketDataException(file, 0, 0, "file missing from the market data set");
+                throw new CsvFormatException(file, 0, 0, "file missing from the market data set");
             }
             all.putAll(EiaCsvReader.read(file, s.columns()));
         }

@@ -1,15 +1,16 @@
-package org.dang.engine.plant;
+package org.dang.engine.csv;
 
 import java.util.ArrayList;
 import java.util.List;
 
 /** Splits one CSV line (RFC 4180 quoting, no embedded line breaks). */
-final class CsvLine {
+public final class CsvLine {
 
     private CsvLine() {
     }
 
-    static List<String> split(String line) {
+    /** The cells of {@code line}: double-quoted cells may hold commas; a doubled quote is a quote. */
+    public static List<String> split(String line) {
         List<String> cells = new ArrayList<>();
         StringBuilder cell = new StringBuilder();
         boolean quoted = false;
