@@ -75,7 +75,12 @@ public final class PlantSummary {
                 "last_run", String.valueOf(v.lastRun()), "cached_result_valid", v.cachedResultValid(),
                 "inputs_moved_pct", v.inputsMovedPct())));
         m.put("module_health", health);
-        m.put("rule_decisions", capped(ruleDecisions.stream().map(d -> (Object) recent(d)).toList(), MAX_ITEMS, m,
+        // Without their time: the rules decide again on replay, and the prompt must hash the same.
+        m.put("rule_decisions", capped(ruleDecisions.stream().map(d -> {
+            Map<String, Object> r = recent(d);
+            r.remove("time");
+            return (Object) r;
+        }).toList(), MAX_ITEMS, m,
                 "rule_decisions"));
         m.put("recent_decisions", capped(new ArrayList<Object>(recent), MAX_ITEMS, m, "recent_decisions"));
         return Json.write(m).replace("<", "\\u003c").replace(">", "\\u003e");
