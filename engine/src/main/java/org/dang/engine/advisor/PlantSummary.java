@@ -83,7 +83,9 @@ public final class PlantSummary {
         }).toList(), MAX_ITEMS, m,
                 "rule_decisions"));
         m.put("recent_decisions", capped(new ArrayList<Object>(recent), MAX_ITEMS, m, "recent_decisions"));
-        return Json.write(m).replace("<", "\\u003c").replace(">", "\\u003e");
+        // Canonical (sorted keys): Map.of iterates in a per-JVM random order, and replay in another process
+        // must rebuild the very same prompt bytes.
+        return Json.canonical(m).replace("<", "\\u003c").replace(">", "\\u003e");
     }
 
     /** The bounded form of a decision as the prompt shows it (and as the advice record keeps recent ones). */

@@ -56,6 +56,7 @@ class PlantSummaryTest {
         String block = PlantSummary.dataBlock(s, decided, recent, reasons, repeat("o", 1_000_000));
         assertTrue(block.length() <= PlantSummary.MAX_CHARS, "data block of " + block.length() + " characters");
         JsonNode data = Json.mapper().readTree(block);
+        assertTrue(block.startsWith("{\"active_alarms\":"), "keys sorted, so the prompt's bytes do not depend on map order");
         assertEquals(PlantSummary.MAX_TAGS, data.get("tags").size());
         assertEquals(3000 - PlantSummary.MAX_TAGS, data.get("tags_omitted").intValue());
         assertEquals("STALE", data.get("tags").get(0).get("quality").textValue(), "bad tags are listed first");
