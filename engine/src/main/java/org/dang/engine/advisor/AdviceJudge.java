@@ -78,8 +78,9 @@ public final class AdviceJudge {
 
     /**
      * The decisions that result: when overruled, the rules' decisions marked {@code LLM_OVERRULED}
-     * with the reason; when accepted, the rules' alerts and data-quality deferrals, the rules' work
-     * on other modules, and the model's decision (source {@code LLM}).
+     * with the reason; when accepted, the rules' alerts, the rules' work on other modules (with a
+     * module-less NONE from the model: their data-quality deferrals), and the model's decision
+     * (source {@code LLM}).
      */
     public List<Decision> merge(Situation situation, List<Decision> ruleDecisions, Verdict verdict, String reasoning,
                                 Instant time, Duration latency, boolean operatorAsked) {
@@ -95,7 +96,10 @@ public final class AdviceJudge {
         List<Trigger> replacedTriggers = new ArrayList<>();
         DecisionPriority rulePriority = null;
         for (Decision d : ruleDecisions) {
-            boolean keep = d.action() == DecisionAction.ALERT || hasTrigger(d, TriggerKind.DATA_QUALITY)
+            // A gated DEFER of the model's own module gives way to the model's DEFER or NONE (an INVOKE of
+            // it never gets here: rule 1 overrules it), so one module never ends with two decisions.
+            boolean keep = d.action() == DecisionAction.ALERT
+                    || (a.module() == null && hasTrigger(d, TriggerKind.DATA_QUALITY))
                     || (a.module() != null && d.module() != a.module() && d.module() != null);
             if (keep) {
                 out.add(copy(d, time, latency));

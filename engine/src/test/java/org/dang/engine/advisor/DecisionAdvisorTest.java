@@ -189,4 +189,18 @@ class DecisionAdvisorTest {
         assertTrue(o.detail().contains("rule 1"), o.detail());
         assertEquals(List.of("NONE null null"), signatures(out.decisions()));
     }
+
+    @Test
+    void deferringAGatedModuleLeavesOneDecisionForIt() {
+        RecordedChatModel model = RecordedChatModel.answering(REASONING,
+                answer("DEFER", "\"optimization\"", "{}", 0.9));
+        AdvisedDecisions out = advisor(model).decide(Situations.severalTriggersStalePressure(), List.of());
+        assertTrue(out.advice().orElseThrow().verdict().accepted());
+        assertEquals(List.of("ALERT OPTIMIZATION MEDIUM", "INVOKE FORECASTING OPERATOR_REQUEST", "INVOKE ANALYSIS ANALYSIS",
+                "DEFER OPTIMIZATION OPTIMIZATION"), signatures(out.decisions()));
+        Decision deferred = out.decisions().getLast();
+        assertEquals(DecisionSource.LLM, deferred.source());
+        assertTrue(deferred.triggers().stream().anyMatch(t -> t.kind() == org.dang.engine.decision.TriggerKind.DATA_QUALITY),
+                deferred.triggers().toString());
+    }
 }
