@@ -11,6 +11,7 @@ import org.dang.engine.cli.ForecastEvalCommand;
 import org.dang.engine.cli.HistoryCommand;
 import org.dang.engine.cli.MarketReportCommand;
 import org.dang.engine.cli.MonitorEvalCommand;
+import org.dang.engine.cli.ReplayCommand;
 import org.dang.engine.cli.ServeCommand;
 import org.dang.engine.cli.SimulateCommand;
 import org.dang.engine.cli.TokenCommand;
@@ -22,6 +23,7 @@ import org.dang.engine.cli.VerifyLogCommand;
         description = "DAN_G operator console and engine tools. Without a verb, opens the console.",
         subcommands = {ConsoleCommand.class, SelfTestCommand.class, SimulateCommand.class, MonitorEvalCommand.class,
                 DecideCommand.class, HistoryCommand.class, ForecastEvalCommand.class, VerifyLogCommand.class, ChatCommand.class,
+                ReplayCommand.class,
                 MarketReportCommand.class, TrainPolicyCommand.class,
                 BenchCommand.class, ServeCommand.class, TokenCommand.class, CommandLine.HelpCommand.class})
 public final class Dang implements Runnable {

@@ -82,6 +82,13 @@ class DangCommandTest {
         assertTrue(alerts.lines().stream().allMatch(l -> l.contains("\"action\":\"ALERT\"")
                 && l.contains("\"module\":\"optimization\"")));
 
+        // A decision the rules made alone replays through the rules from its stored situation.
+        var idMatch = java.util.regex.Pattern.compile("\"id\":\"([0-9a-f-]{36})\"").matcher(alerts.lines().getFirst());
+        assertTrue(idMatch.find(), alerts.lines().getFirst());
+        Run replay = dang("replay", "--store", store, idMatch.group(1));
+        assertEquals(0, replay.exit(), replay.out() + replay.err());
+        assertEquals("SUMMARY replayed=" + idMatch.group(1) + " same=true", replay.lines().getLast());
+
         Path csv = dir.resolve("export.csv");
         assertEquals(0, dang("history", "--store", store, "--text", "ignore previous", "--format", "csv",
                 "--out", csv.toString()).exit());

@@ -592,6 +592,79 @@ public final class DecisionStore implements AutoCloseable {
         });
     }
 
+    /** Records a question to the model with its answer, linked to every decision made in that cycle. */
+    public void recordAdvice(AdviceRecord a) {
+        writeInTransaction("advice " + a.id(), c -> {
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO advice (id, asked_at, situation_hash,"
+                    + " asked_because, operator_text, prompt_version, prompt_hash, model_backend, model_id, finish,"
+                    + " reasoning, raw_output, parsed, overrule_reason, overrule_detail, latency_us, recent)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                ps.setObject(1, a.id());
+                ps.setObject(2, utc(a.askedAt()));
+                ps.setString(3, a.situationHash());
+                ps.setString(4, a.askedBecause());
+                ps.setString(5, a.operatorText());
+                ps.setString(6, a.promptVersion());
+                ps.setString(7, a.promptHash());
+                ps.setString(8, a.backend());
+                ps.setString(9, a.model());
+                ps.setString(10, a.finish());
+                ps.setString(11, a.reasoning());
+                ps.setString(12, a.rawOutput());
+                ps.setString(13, a.parsedJson());
+                ps.setString(14, a.overruleReason());
+                ps.setString(15, a.overruleDetail());
+                ps.setLong(16, a.latency().toNanos() / 1000);
+                ps.setString(17, a.recentJson());
+                ps.executeUpdate();
+            }
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO advice_decisions (decision_id, advice_id)"
+                    + " VALUES (?, ?)")) {
+                for (UUID d : a.decisionIds()) {
+                    ps.setObject(1, d);
+                    ps.setObject(2, a.id());
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+        });
+    }
+
+    /** The advice behind a model-assisted decision; empty when the rules decided without asking. */
+    public Optional<AdviceRecord> adviceFor(UUID decisionId) {
+        return read("advice for decision " + decisionId, c -> {
+            AdviceRecord found = null;
+            try (PreparedStatement ps = c.prepareStatement("SELECT a.id, a.asked_at, a.situation_hash, a.asked_because,"
+                    + " a.operator_text, a.prompt_version, a.prompt_hash, a.model_backend, a.model_id, a.finish,"
+                    + " a.reasoning, a.raw_output, a.parsed, a.overrule_reason, a.overrule_detail, a.latency_us, a.recent"
+                    + " FROM advice a JOIN advice_decisions ad ON ad.advice_id = a.id WHERE ad.decision_id = ?")) {
+                ps.setObject(1, decisionId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) {
+                        return Optional.empty();
+                    }
+                    UUID id = rs.getObject(1, UUID.class);
+                    List<UUID> ids = new ArrayList<>();
+                    try (PreparedStatement q = c.prepareStatement("SELECT decision_id FROM advice_decisions"
+                            + " WHERE advice_id = ? ORDER BY decision_id")) {
+                        q.setObject(1, id);
+                        try (ResultSet r2 = q.executeQuery()) {
+                            while (r2.next()) {
+                                ids.add(r2.getObject(1, UUID.class));
+                            }
+                        }
+                    }
+                    found = new AdviceRecord(id, rs.getObject(2, OffsetDateTime.class).toInstant(), rs.getString(3),
+                            rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8),
+                            rs.getString(9), rs.getString(10), rs.getString(11), rs.getString(12), rs.getString(13),
+                            rs.getString(14), rs.getString(15), Duration.ofNanos(rs.getLong(16) * 1000),
+                            rs.getString(17), ids);
+                }
+            }
+            return Optional.of(found);
+        });
+    }
+
     /** One page of history matching {@code q}, newest first. */
     public DecisionPage query(DecisionQuery q) {
         return read("decision history", c -> {
