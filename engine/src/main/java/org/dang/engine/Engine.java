@@ -140,6 +140,21 @@ public final class Engine implements AutoCloseable {
         return Set.copyOf(requestFactories.keySet());
     }
 
+    /**
+     * The typed request for {@code module} built from {@code parameters} by the {@code fromParameters} it was
+     * installed with, exactly as an INVOKE decision's request is built (the API's {@code /invoke} uses it).
+     *
+     * @throws IllegalArgumentException naming the bad parameter
+     * @throws IllegalStateException    when the module is not installed
+     */
+    public ModuleRequest requestFor(ModuleName module, Map<String, Object> parameters) {
+        var factory = requestFactories.get(module);
+        if (factory == null) {
+            throw new IllegalStateException("module " + module.key() + " is not installed in this engine");
+        }
+        return factory.apply(parameters);
+    }
+
     /** Decides on a situation, records the decisions durably, then tells the listeners. */
     public List<StoredDecision> decide(Situation situation) {
         List<Decision> decisions = rules.decide(situation);
