@@ -41,6 +41,7 @@ import org.dang.engine.module.ModuleRequest;
 import org.dang.engine.module.ModuleResult;
 import org.dang.engine.module.PlantModule;
 import org.dang.engine.module.WorkPriority;
+import org.dang.engine.module.optimize.ProposalDesk;
 import org.dang.engine.monitor.quality.QualityConfig;
 import org.dang.engine.monitor.quality.TagQualityMonitor;
 import org.dang.engine.plant.DataProblem;
@@ -100,6 +101,7 @@ public final class Engine implements AutoCloseable {
     private final Map<ModuleName, Function<Map<String, Object>, ? extends ModuleRequest>> requestFactories =
             new ConcurrentHashMap<>();
     private volatile MarketSignal market = MarketSignal.NONE;
+    private volatile ProposalDesk proposals;
 
     private Engine(DangConfig config, DecisionStore store, InstantSource clock) {
         this.config = config;
@@ -133,6 +135,24 @@ public final class Engine implements AutoCloseable {
      */
     public void watchMarket(MarketSignal signal) {
         market = Objects.requireNonNull(signal, "market signal");
+    }
+
+    /**
+     * Gives the engine the proposal desk of a unit that takes setpoint moves: it keeps every optimisation
+     * proposal from now on, and the console and the API approve or reject them there.
+     */
+    public void attachProposals(ProposalDesk desk) {
+        ProposalDesk old = proposals;
+        if (old != null) {
+            coordinator.removeListener(old);
+        }
+        proposals = Objects.requireNonNull(desk, "desk");
+        coordinator.addListener(desk);
+    }
+
+    /** The proposal desk, when a unit that takes setpoint moves is attached (the simulator); empty otherwise. */
+    public Optional<ProposalDesk> proposals() {
+        return Optional.ofNullable(proposals);
     }
 
     /** The modules installed in this engine (whose INVOKE decisions and API requests can run). */

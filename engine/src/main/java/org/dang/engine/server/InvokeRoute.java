@@ -21,6 +21,7 @@ import org.dang.engine.access.User;
 import org.dang.engine.coordinator.ModuleRejectedException;
 import org.dang.engine.coordinator.ModuleRun;
 import org.dang.engine.coordinator.ModuleTimeoutException;
+import org.dang.engine.coordinator.SubmitOptions;
 import org.dang.engine.json.Json;
 import org.dang.engine.module.ModuleName;
 import org.dang.engine.module.ModuleRequest;
@@ -76,7 +77,10 @@ final class InvokeRoute implements Route.Handler {
             } catch (IllegalArgumentException e) {
                 throw ApiException.invalid(entry.get().fieldOf(e.getMessage()), e.getMessage());
             }
-            ModuleRun<ModuleResult> run = engine.modules().submit(request, WorkPriority.OPERATOR_REQUEST);
+            // A proposal is for the unit as it is now (and one already approved cannot be approved again):
+            // optimisation always runs fresh, as the console's propose button does.
+            ModuleRun<ModuleResult> run = engine.modules().submit(request, WorkPriority.OPERATOR_REQUEST,
+                    module == ModuleName.OPTIMIZATION ? SubmitOptions.BYPASS_CACHE : SubmitOptions.DEFAULT);
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("run_id", run.runId());
             m.put("module", module.key());

@@ -364,6 +364,19 @@ class ApiServerTest {
                 && e.detail().contains("analysis crashed on boom")));
     }
 
+    // ---- /optimization/proposals (approvals with a unit: ProposalsApiTest)
+
+    @Test
+    void proposalsNeedASimulatedUnit() throws Exception {
+        for (ApiClient.Answer a : List.of(api.get("/optimization/proposals", viewer),
+                api.post("/optimization/proposals/opt-1-1/approve", operator, "{\"selected\": [\"feed_rate\"]}"),
+                api.post("/optimization/proposals/opt-1-1/reject", operator, "{\"reason\": \"no\"}"))) {
+            assertEquals(409, a.status(), a.raw().body());
+            assertEquals("no_setpoint_unit", a.error());
+            assertTrue(a.json().path("detail").asText().contains("--source simulator"));
+        }
+    }
+
     // ---- /decisions
 
     @Test
