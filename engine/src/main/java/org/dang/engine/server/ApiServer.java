@@ -152,6 +152,14 @@ public final class ApiServer implements AutoCloseable {
         System.getProperties().putIfAbsent("sun.net.httpserver.maxReqTime",
                 Long.toString(Math.max(1, config.requestTimeout().toSeconds())));
         System.getProperties().putIfAbsent("sun.net.httpserver.maxReqHeaders", "100");
+        // The JDK server closes a connection accepted beyond this many open ones (it reads the property once
+        // per process, when its first server starts; dang serve runs one server per process).
+        String limit = Integer.toString(config.maxConnections());
+        Object set = System.getProperties().putIfAbsent("jdk.httpserver.maxConnections", limit);
+        if (set != null && !set.equals(limit)) {
+            LOG.log(System.Logger.Level.WARNING, "jdk.httpserver.maxConnections=" + set + " (set on the command line"
+                    + " or by an earlier server in this process) applies, not server.max_connections " + limit);
+        }
     }
 
     private static SSLContext sslContext(ServerConfig.TlsConfig tls) {
