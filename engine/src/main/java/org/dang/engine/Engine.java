@@ -41,6 +41,7 @@ import org.dang.engine.module.ModuleRequest;
 import org.dang.engine.module.ModuleResult;
 import org.dang.engine.module.PlantModule;
 import org.dang.engine.module.WorkPriority;
+import org.dang.engine.module.optimize.ProposalDesk;
 import org.dang.engine.monitor.quality.QualityConfig;
 import org.dang.engine.monitor.quality.TagQualityMonitor;
 import org.dang.engine.plant.DataProblem;
@@ -100,6 +101,7 @@ public final class Engine implements AutoCloseable {
     private final Map<ModuleName, Function<Map<String, Object>, ? extends ModuleRequest>> requestFactories =
             new ConcurrentHashMap<>();
     private volatile MarketSignal market = MarketSignal.NONE;
+    private volatile ProposalDesk proposals;
 
     private Engine(DangConfig config, DecisionStore store, InstantSource clock) {
         this.config = config;
@@ -135,9 +137,42 @@ public final class Engine implements AutoCloseable {
         market = Objects.requireNonNull(signal, "market signal");
     }
 
+    /**
+     * Gives the engine the proposal desk of a unit that takes setpoint moves: it keeps every optimisation
+     * proposal from now on, and the console and the API approve or reject them there.
+     */
+    public void attachProposals(ProposalDesk desk) {
+        ProposalDesk old = proposals;
+        if (old != null) {
+            coordinator.removeListener(old);
+        }
+        proposals = Objects.requireNonNull(desk, "desk");
+        coordinator.addListener(desk);
+    }
+
+    /** The proposal desk, when a unit that takes setpoint moves is attached (the simulator); empty otherwise. */
+    public Optional<ProposalDesk> proposals() {
+        return Optional.ofNullable(proposals);
+    }
+
     /** The modules installed in this engine (whose INVOKE decisions and API requests can run). */
     public Set<ModuleName> installedModules() {
         return Set.copyOf(requestFactories.keySet());
+    }
+
+    /**
+     * The typed request for {@code module} built from {@code parameters} by the {@code fromParameters} it was
+     * installed with, exactly as an INVOKE decision's request is built (the API's {@code /invoke} uses it).
+     *
+     * @throws IllegalArgumentException naming the bad parameter
+     * @throws IllegalStateException    when the module is not installed
+     */
+    public ModuleRequest requestFor(ModuleName module, Map<String, Object> parameters) {
+        var factory = requestFactories.get(module);
+        if (factory == null) {
+            throw new IllegalStateException("module " + module.key() + " is not installed in this engine");
+        }
+        return factory.apply(parameters);
     }
 
     /** Decides on a situation, records the decisions durably, then tells the listeners. */

@@ -11,8 +11,11 @@ import org.dang.engine.module.market.MarketSettings;
 import org.dang.engine.module.market.loading.MarketDataLoader;
 import org.dang.engine.module.optimize.OptimizationModule;
 import org.dang.engine.module.optimize.OptimizationRequest;
+import org.dang.engine.module.optimize.ProposalDesk;
+import org.dang.engine.module.optimize.SetpointApprovals;
 import org.dang.engine.module.optimize.SimulatorPlant;
 import org.dang.engine.module.optimize.policy.PolicyStore;
+import org.dang.engine.module.optimize.safety.SafetyLayer;
 import org.dang.engine.plant.sim.SimulatorSource;
 
 /**
@@ -43,7 +46,11 @@ public final class EngineModules {
      * setpoint moves can have proposals (replayed history cannot).
      */
     public static void installOptimization(Engine engine, SimulatorSource unit) {
-        engine.install(new OptimizationModule(new SimulatorPlant(unit), new PolicyStore(PolicyStore.defaultDir()),
+        SimulatorPlant plant = new SimulatorPlant(unit);
+        engine.install(new OptimizationModule(plant, new PolicyStore(PolicyStore.defaultDir()),
                 engine.config().modules().optimization().models()), OptimizationRequest::fromParameters);
+        // Its proposals are kept by id in the engine, where console and API approve or reject them.
+        engine.attachProposals(new ProposalDesk(new SetpointApprovals(plant, SafetyLayer.defaults(), engine.actions(),
+                InstantSource.system()), engine.actions()));
     }
 }

@@ -28,7 +28,8 @@ import org.dang.engine.server.TokenFile;
 /** {@code dang bench api}: the HTTP API under load on loopback, against in-process decisions. */
 @Command(name = "api", mixinStandardHelpOptions = true,
         description = {"HTTP API under closed-loop load on loopback: POST /orchestrate (rules path, generated"
-                + " situations) and GET /decisions (pages, then filtered) from --clients clients, each on its own"
+                + " situations) and GET /decisions (pages, then filtered by action, then by text) from --clients"
+                + " clients, each on its own"
                 + " kept-alive connection, against the same decisions made in process without HTTP (baseline)."
                 + " A temporary store, token file and port are used.",
                 "Last line: orchestrate_req_per_s=N orchestrate_p99_ms=X decisions_req_per_s=M errors=E"})
@@ -83,15 +84,19 @@ public final class BenchApiCommand implements Callable<Integer> {
                 LoadFigures decisions = bench.decisions(api.uri(), token, run);
                 out.println(decisions.line());
                 out.flush();
-                LoadFigures filtered = bench.decisionsFiltered(api.uri(), token, run);
-                out.println(filtered.line());
+                LoadFigures byAction = bench.decisionsByAction(api.uri(), token, run);
+                out.println(byAction.line());
+                out.flush();
+                LoadFigures byText = bench.decisionsByText(api.uri(), token, run);
+                out.println(byText.line());
                 out.printf(Locale.ROOT, "store: %d decisions recorded, chain %s%n", e.store().count(),
                         e.store().verify().intact() ? "verified" : "BROKEN");
                 out.printf(Locale.ROOT, "ratio: /orchestrate throughput / in-process = %.3f; p99 %.3f ms vs %.3f ms%n",
                         orchestrate.perSecond() / baseline.perSecond(), orchestrate.p99Ms(), baseline.p99Ms());
                 out.printf(Locale.ROOT, "orchestrate_req_per_s=%.0f orchestrate_p99_ms=%.3f decisions_req_per_s=%.0f"
                                 + " decisions_p99_ms=%.3f errors=%d%n", orchestrate.perSecond(), orchestrate.p99Ms(),
-                        decisions.perSecond(), decisions.p99Ms(), orchestrate.errors() + decisions.errors() + filtered.errors());
+                        decisions.perSecond(), decisions.p99Ms(),
+                        orchestrate.errors() + decisions.errors() + byAction.errors() + byText.errors());
             }
         } finally {
             try (Stream<Path> files = Files.walk(tmp)) {

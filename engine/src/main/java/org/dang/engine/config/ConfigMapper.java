@@ -33,7 +33,7 @@ final class ConfigMapper {
             "margin_shift_pct", "window_lead", "forecast_ttl", "input_move_pct", "flatline_samples");
     private static final List<String> STORE_KEYS = List.of("path");
     private static final List<String> SERVER_KEYS = List.of("bind", "port", "tls", "token_file", "max_body_bytes",
-            "rate_limit", "rate_burst", "request_timeout");
+            "rate_limit", "rate_burst", "request_timeout", "max_connections");
     private static final List<String> TLS_KEYS = List.of("keystore", "password_file");
 
     private ConfigMapper() {
@@ -192,7 +192,8 @@ final class ConfigMapper {
                 s.integer("max_body_bytes", d.maxBodyBytes(), 1024, 64 << 20),
                 s.positiveNumber("rate_limit", d.rateLimit(), 1_000_000),
                 s.integer("rate_burst", d.rateBurst(), 1, 1_000_000),
-                s.duration("request_timeout", d.requestTimeout(), Duration.ofSeconds(1), Duration.ofHours(1)));
+                s.duration("request_timeout", d.requestTimeout(), Duration.ofSeconds(1), Duration.ofHours(1)),
+                s.integer("max_connections", d.maxConnections(), 1, 100_000));
         // Refuse here too, so a bad file is reported with its line before anything starts listening.
         c.bindProblem().ifPresent(p -> s.reject("bind", p));
         return c;

@@ -98,6 +98,7 @@ public final class ConfigWriter {
         b.append("  rate_limit: ").append(number(srv.rateLimit())).append('\n');
         b.append("  rate_burst: ").append(srv.rateBurst()).append('\n');
         b.append("  request_timeout: ").append(duration(srv.requestTimeout())).append('\n');
+        b.append("  max_connections: ").append(srv.maxConnections()).append('\n');
         b.append("  tls:\n");
         b.append("    keystore: ").append(quote(srv.tls().keystore().map(Path::toString).orElse(""))).append('\n');
         b.append("    password_file: ").append(quote(srv.tls().passwordFile().map(Path::toString).orElse("")))

@@ -18,15 +18,29 @@ import java.util.Optional;
  * @param rateLimit      requests per second each token may make on average
  * @param rateBurst      requests a token may make at once before the rate applies
  * @param requestTimeout longest a request may take (reading it, waiting for a module, writing the answer)
+ * @param maxConnections most connections open at once (event streams and kept-alive ones included); the JDK
+ *                       server closes a connection accepted beyond it at once
  */
 public record ServerConfig(String bind, int port, TlsConfig tls, Path tokenFile, int maxBodyBytes,
-                           double rateLimit, int rateBurst, Duration requestTimeout) {
+                           double rateLimit, int rateBurst, Duration requestTimeout, int maxConnections) {
+
+    /** Default of {@code max_connections}. */
+    public static final int DEFAULT_MAX_CONNECTIONS = 256;
 
     public ServerConfig {
         Objects.requireNonNull(bind, "bind");
         Objects.requireNonNull(tls, "tls");
         Objects.requireNonNull(tokenFile, "tokenFile");
         Objects.requireNonNull(requestTimeout, "requestTimeout");
+        if (maxConnections < 1) {
+            throw new IllegalArgumentException("maxConnections must be at least 1, was " + maxConnections);
+        }
+    }
+
+    /** The settings before {@code max_connections} existed, with its default. */
+    public ServerConfig(String bind, int port, TlsConfig tls, Path tokenFile, int maxBodyBytes, double rateLimit,
+                        int rateBurst, Duration requestTimeout) {
+        this(bind, port, tls, tokenFile, maxBodyBytes, rateLimit, rateBurst, requestTimeout, DEFAULT_MAX_CONNECTIONS);
     }
 
     /**
@@ -56,17 +70,23 @@ public record ServerConfig(String bind, int port, TlsConfig tls, Path tokenFile,
 
     /** The same settings listening on {@code newBind}:{@code newPort}. */
     public ServerConfig listeningOn(String newBind, int newPort) {
-        return new ServerConfig(newBind, newPort, tls, tokenFile, maxBodyBytes, rateLimit, rateBurst, requestTimeout);
+        return new ServerConfig(newBind, newPort, tls, tokenFile, maxBodyBytes, rateLimit, rateBurst, requestTimeout, maxConnections);
     }
 
     /** The same settings with other rate limits. */
     public ServerConfig withRateLimit(double perSecond, int burst) {
-        return new ServerConfig(bind, port, tls, tokenFile, maxBodyBytes, perSecond, burst, requestTimeout);
+        return new ServerConfig(bind, port, tls, tokenFile, maxBodyBytes, perSecond, burst, requestTimeout, maxConnections);
+    }
+
+    /** The same settings with another connection limit. */
+    public ServerConfig withMaxConnections(int connections) {
+        return new ServerConfig(bind, port, tls, tokenFile, maxBodyBytes, rateLimit, rateBurst, requestTimeout,
+                connections);
     }
 
     /** The same settings with another token file and TLS. */
     public ServerConfig with(Path newTokenFile, TlsConfig newTls) {
-        return new ServerConfig(bind, port, newTls, newTokenFile, maxBodyBytes, rateLimit, rateBurst, requestTimeout);
+        return new ServerConfig(bind, port, newTls, newTokenFile, maxBodyBytes, rateLimit, rateBurst, requestTimeout, maxConnections);
     }
 
     /**

@@ -70,6 +70,7 @@ public final class ApiServer implements AutoCloseable {
         this.status = new StatusBoard(engine, requests, events, clock);
         byte[] openApi = openApiDocument();
         AlarmsRoute alarms = new AlarmsRoute(engine);
+        ProposalsRoute proposals = new ProposalsRoute(engine);
         this.routes = List.of(
                 new Route("POST", "/orchestrate", true, new OrchestrateRoute(engine, clock)),
                 new Route("GET", "/status", true, (call, user) -> {
@@ -83,6 +84,9 @@ public final class ApiServer implements AutoCloseable {
                 new Route("POST", "/alarms/{id}/acknowledge", true, alarms::acknowledge),
                 new Route("POST", "/alarms/{id}/shelve", true, alarms::shelve),
                 new Route("POST", "/alarms/{id}/unshelve", true, alarms::unshelve),
+                new Route("GET", "/optimization/proposals", true, proposals::list),
+                new Route("POST", "/optimization/proposals/{id}/approve", true, proposals::approve),
+                new Route("POST", "/optimization/proposals/{id}/reject", true, proposals::reject),
                 new Route("GET", "/openapi.json", false, (call, user) -> call.json(200, openApi)));
         this.decisionEvents = recorded -> {
             if (events.hasSubscribers()) {
@@ -148,6 +152,14 @@ public final class ApiServer implements AutoCloseable {
         System.getProperties().putIfAbsent("sun.net.httpserver.maxReqTime",
                 Long.toString(Math.max(1, config.requestTimeout().toSeconds())));
         System.getProperties().putIfAbsent("sun.net.httpserver.maxReqHeaders", "100");
+        // The JDK server closes a connection accepted beyond this many open ones (it reads the property once
+        // per process, when its first server starts; dang serve runs one server per process).
+        String limit = Integer.toString(config.maxConnections());
+        Object set = System.getProperties().putIfAbsent("jdk.httpserver.maxConnections", limit);
+        if (set != null && !set.equals(limit)) {
+            LOG.log(System.Logger.Level.WARNING, "jdk.httpserver.maxConnections=" + set + " (set on the command line"
+                    + " or by an earlier server in this process) applies, not server.max_connections " + limit);
+        }
     }
 
     private static SSLContext sslContext(ServerConfig.TlsConfig tls) {

@@ -13,12 +13,15 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 import org.dang.engine.Engine;
 import org.dang.engine.access.Action;
 import org.dang.engine.access.User;
 import org.dang.engine.coordinator.ModuleRejectedException;
 import org.dang.engine.coordinator.ModuleRun;
 import org.dang.engine.coordinator.ModuleTimeoutException;
+import org.dang.engine.coordinator.SubmitOptions;
 import org.dang.engine.json.Json;
 import org.dang.engine.module.ModuleName;
 import org.dang.engine.module.ModuleRequest;
@@ -26,8 +29,8 @@ import org.dang.engine.module.ModuleResult;
 import org.dang.engine.module.WorkPriority;
 
 /**
- * {@code POST /invoke/{module}}: the body is the module's typed request (from {@link ModuleRequests}),
- * run as an operator request through the module coordinator and audited with its result. The answer
+ * {@code POST /invoke/{module}}: the body holds the module's parameters (fields and JSON types from
+ * {@link ModuleRequests}), turned into its typed request by the module's own {@code fromParameters}, run as an operator request through the module coordinator and audited with its result. The answer
  * waits up to {@code wait} seconds for the run: 200 with the result when it ended, 202 with the run id
  * when it is still going.
  */
@@ -67,13 +70,17 @@ final class InvokeRoute implements Route.Handler {
         AtomicReference<Map<String, Object>> answer = new AtomicReference<>();
         AtomicReference<Integer> status = new AtomicReference<>(200);
         engine.actions().perform(user, Action.REQUEST_MODULE_RUN, "module " + module.key(), () -> {
-            ModuleRequest request = JsonBody.read(body, entry.get().type());
+            Map<String, Object> parameters = entry.get().parameters(JsonBody.read(body, JsonNode.class));
+            ModuleRequest request;
             try {
-                entry.get().check(request);
+                request = engine.requestFor(module, parameters);
             } catch (IllegalArgumentException e) {
-                throw ApiException.invalid(fieldOf(e.getMessage()), e.getMessage());
+                throw ApiException.invalid(entry.get().fieldOf(e.getMessage()), e.getMessage());
             }
-            ModuleRun<ModuleResult> run = engine.modules().submit(request, WorkPriority.OPERATOR_REQUEST);
+            // A proposal is for the unit as it is now (and one already approved cannot be approved again):
+            // optimisation always runs fresh, as the console's propose button does.
+            ModuleRun<ModuleResult> run = engine.modules().submit(request, WorkPriority.OPERATOR_REQUEST,
+                    module == ModuleName.OPTIMIZATION ? SubmitOptions.BYPASS_CACHE : SubmitOptions.DEFAULT);
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("run_id", run.runId());
             m.put("module", module.key());
@@ -123,15 +130,5 @@ final class InvokeRoute implements Route.Handler {
         } catch (NumberFormatException e) {
             throw ApiException.invalid("wait", "wait \"" + value + "\" is not a number of seconds");
         }
-    }
-
-    /** Validators say "field: what is wrong"; the field is what comes before the colon. */
-    private static String fieldOf(String message) {
-        if (message == null) {
-            return null;
-        }
-        int colon = message.indexOf(':');
-        return colon > 0 && message.substring(0, colon).matches("[A-Za-z_][A-Za-z0-9_.\\[\\]]*")
-                ? message.substring(0, colon) : null;
     }
 }

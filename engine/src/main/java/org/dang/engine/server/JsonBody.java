@@ -5,6 +5,7 @@ import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 
@@ -23,7 +24,8 @@ final class JsonBody {
         }
         T value;
         try {
-            value = Json.mapper().readValue(body, type);
+            // A repeated field is an error, not "the last one wins".
+            value = Json.mapper().readerFor(type).with(StreamReadFeature.STRICT_DUPLICATE_DETECTION).readValue(body);
         } catch (JsonParseException e) {
             throw new ApiException(400, "malformed_json", null, where(e) + firstLine(e.getOriginalMessage()));
         } catch (UnrecognizedPropertyException e) {

@@ -682,10 +682,13 @@ public final class DecisionStore implements AutoCloseable {
                 }
             }
             List<StoredDecision> items = new ArrayList<>();
+            // The page's seqs first (from an index when a filter has one: V5), then only those rows: selecting
+            // whole rows in the inner query made H2 read and sort every match through the filter's index.
             String page = byOutcome ? "SELECT " + DecisionRows.COLUMNS + DecisionRows.FROM + f.where()
                     + " ORDER BY d.seq DESC LIMIT ? OFFSET ?"
                     : "SELECT " + DecisionRows.COLUMNS + DecisionRows.FROM.replace(" FROM decisions d ",
-                    " FROM (SELECT * FROM decisions d" + f.where() + " ORDER BY d.seq DESC LIMIT ? OFFSET ?) d ")
+                    " FROM (SELECT d.seq FROM decisions d" + f.where() + " ORDER BY d.seq DESC LIMIT ? OFFSET ?) k"
+                            + " JOIN decisions d ON d.seq = k.seq ")
                     + " ORDER BY d.seq DESC";
             try (PreparedStatement ps = c.prepareStatement(page)) {
                 int next = f.bind(ps);

@@ -60,9 +60,8 @@ class ApiServerTest {
         DangConfig config = DangConfig.defaults().withStore(dir.resolve("decisions"));
         engine = Engine.open(config);
         analysis = new TestModules.Analysis();
-        engine.install(new TestModules.Forecasting(), p -> new TestModules.HorizonRequest(
-                ((Number) p.getOrDefault("horizon", 12)).intValue(), List.of()));
-        engine.install(analysis, p -> new TestModules.HoldRequest("decision", false));
+        engine.install(new TestModules.Forecasting(), TestModules.HorizonRequest::fromParameters);
+        engine.install(analysis, TestModules.HoldRequest::fromParameters);
         TokenFile tokens = new TokenFile(dir.resolve("tokens"));
         viewer = tokens.add("vic.viewer", Role.VIEWER);
         operator = tokens.add("op.lee", Role.OPERATOR);
@@ -72,8 +71,10 @@ class ApiServerTest {
         sc = new ServerConfig(sc.bind(), sc.port(), sc.tls(), sc.tokenFile(), 64 * 1024, sc.rateLimit(), sc.rateBurst(),
                 Duration.ofSeconds(20));
         ModuleRequests requests = new ModuleRequests()
-                .register(ModuleName.FORECASTING, TestModules.HorizonRequest.class, TestModules.HorizonRequest::validate)
-                .register(ModuleName.ANALYSIS, TestModules.HoldRequest.class, r -> { });
+                .register(ModuleName.FORECASTING, List.of(new ModuleRequests.Field("horizon", ModuleRequests.Kind.INTEGER),
+                        new ModuleRequests.Field("tags", ModuleRequests.Kind.STRING_LIST)))
+                .register(ModuleName.ANALYSIS, List.of(new ModuleRequests.Field("id", ModuleRequests.Kind.STRING),
+                        new ModuleRequests.Field("fail", ModuleRequests.Kind.BOOLEAN)));
         server = ApiServer.start(engine, sc, requests);
         api = new ApiClient(server.uri());
     }
@@ -361,6 +362,19 @@ class ApiServerTest {
         assertTrue(crash.json().path("detail").asText().contains("analysis crashed on boom"));
         assertTrue(audits().stream().anyMatch(e -> e.result().equals("FAILED")
                 && e.detail().contains("analysis crashed on boom")));
+    }
+
+    // ---- /optimization/proposals (approvals with a unit: ProposalsApiTest)
+
+    @Test
+    void proposalsNeedASimulatedUnit() throws Exception {
+        for (ApiClient.Answer a : List.of(api.get("/optimization/proposals", viewer),
+                api.post("/optimization/proposals/opt-1-1/approve", operator, "{\"selected\": [\"feed_rate\"]}"),
+                api.post("/optimization/proposals/opt-1-1/reject", operator, "{\"reason\": \"no\"}"))) {
+            assertEquals(409, a.status(), a.raw().body());
+            assertEquals("no_setpoint_unit", a.error());
+            assertTrue(a.json().path("detail").asText().contains("--source simulator"));
+        }
     }
 
     // ---- /decisions

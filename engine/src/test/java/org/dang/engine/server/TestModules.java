@@ -1,6 +1,7 @@
 package org.dang.engine.server;
 
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -11,7 +12,7 @@ import org.dang.engine.module.ModuleResult;
 import org.dang.engine.module.PlantModule;
 import org.dang.engine.module.RunContext;
 
-/** Modules installed by the server tests, standing in for the forecasting and analysis modules still to land. */
+/** Modules the server tests control (known results, a run that blocks, a run that crashes); InvokeModulesApiTest uses the real ones. */
 final class TestModules {
 
     private TestModules() {
@@ -24,11 +25,14 @@ final class TestModules {
             return ModuleName.FORECASTING;
         }
 
-        /** The validator registered with {@link ModuleRequests}. */
-        static void validate(HorizonRequest r) {
-            if (r.horizon() < 1 || r.horizon() > 48) {
-                throw new IllegalArgumentException("horizon: " + r.horizon() + " is out of range; allowed 1 to 48");
+        /** Its fromParameters, as a module's: validates and names the bad parameter. */
+        @SuppressWarnings("unchecked")
+        static HorizonRequest fromParameters(Map<String, Object> p) {
+            int horizon = ((Number) p.getOrDefault("horizon", 12)).intValue();
+            if (horizon < 1 || horizon > 48) {
+                throw new IllegalArgumentException("horizon: " + horizon + " is out of range; allowed 1 to 48");
             }
+            return new HorizonRequest(horizon, (List<String>) p.getOrDefault("tags", List.of()));
         }
     }
 
@@ -62,6 +66,11 @@ final class TestModules {
 
     /** An analysis request: block until released, or fail when asked to. */
     record HoldRequest(String id, boolean fail) implements ModuleRequest {
+        /** Its fromParameters: {@code id} (default "decision") and {@code fail}. */
+        static HoldRequest fromParameters(Map<String, Object> p) {
+            return new HoldRequest((String) p.getOrDefault("id", "decision"), (Boolean) p.getOrDefault("fail", false));
+        }
+
         @Override
         public ModuleName module() {
             return ModuleName.ANALYSIS;

@@ -161,6 +161,14 @@ class DecisionStoreTest {
             assertEquals(30, store.query(DecisionQuery.latest(100).withSource(DecisionSource.RULES)
                     .withAction(DecisionAction.INVOKE)).total());
 
+            // Filtered pages: newest first, offset counted among the matches only (the page's seqs come from an index).
+            assertEquals(List.of(19L, 16L, 13L), store.query(DecisionQuery.latest(3).withModule(ModuleName.FORECASTING)
+                    .page(3, 3)).items().stream().map(StoredDecision::seq).toList());
+            DecisionPage last = store.query(DecisionQuery.latest(5).withAction(DecisionAction.INVOKE).page(28, 5));
+            assertEquals(List.of(2L, 1L), last.items().stream().map(StoredDecision::seq).toList());
+            assertFalse(last.hasMore());
+            assertEquals(0, store.query(DecisionQuery.latest(5).withAction(DecisionAction.ALERT)).total());
+
             StoredDecision s17 = store.query(DecisionQuery.latest(1).withText("maya")).items().getFirst();
             store.recordOutcome(new DecisionOutcome(s17.decision().id(), T0.plusSeconds(5000), OutcomeStatus.APPROVED,
                     "approved by eng.kim"));
