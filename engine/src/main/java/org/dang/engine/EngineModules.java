@@ -46,9 +46,14 @@ public final class EngineModules {
      * setpoint moves can have proposals (replayed history cannot).
      */
     public static void installOptimization(Engine engine, SimulatorSource unit) {
+        installOptimization(engine, unit, new PolicyStore(PolicyStore.defaultDir()));
+    }
+
+    /** The same with policies looked up in {@code policies} first (the bundled ones after it). */
+    public static void installOptimization(Engine engine, SimulatorSource unit, PolicyStore policies) {
         SimulatorPlant plant = new SimulatorPlant(unit);
-        engine.install(new OptimizationModule(plant, new PolicyStore(PolicyStore.defaultDir()),
-                engine.config().modules().optimization().models()), OptimizationRequest::fromParameters);
+        engine.install(new OptimizationModule(plant, policies, engine.config().modules().optimization().models()),
+                OptimizationRequest::fromParameters);
         // Its proposals are kept by id in the engine, where console and API approve or reject them.
         engine.attachProposals(new ProposalDesk(new SetpointApprovals(plant, SafetyLayer.defaults(), engine.actions(),
                 InstantSource.system()), engine.actions()));

@@ -2,12 +2,10 @@ package org.dang.app.console;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.InstantSource;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -58,10 +56,6 @@ import org.dang.engine.config.ConfigLoader;
 import org.dang.engine.alarm.AlarmBoard;
 import org.dang.engine.alarm.AlarmListener;
 import org.dang.engine.coordinator.ModuleRunListener;
-import org.dang.engine.module.optimize.SetpointApprovals;
-import org.dang.engine.module.optimize.SimulatorPlant;
-import org.dang.engine.module.optimize.safety.SafetyLayer;
-import org.dang.engine.plant.sim.SimulatorSource;
 
 /** The console's main window: header with store status, and one tab per view. */
 public final class ConsoleWindow implements AutoCloseable {
@@ -116,12 +110,9 @@ public final class ConsoleWindow implements AutoCloseable {
         this.activityMediator = event -> activityThrottle.request();
         engine.modules().addListener(activityMediator);
         activity.refresh();
-        // Approvals need a plant that takes setpoint moves: the live simulator.
-        Optional<SetpointApprovals> approvals = source instanceof SimulatorSource sim
-                ? Optional.of(new SetpointApprovals(new SimulatorPlant(sim), SafetyLayer.defaults(), engine.actions(),
-                        InstantSource.system()))
-                : Optional.empty();
-        OptimisationViewModel optimisation = new OptimisationViewModel(engine.modules(), approvals, user, background);
+        // Approvals need a plant that takes setpoint moves (the live simulator): then the engine has a proposal desk.
+        OptimisationViewModel optimisation = new OptimisationViewModel(engine.modules(), engine.proposals(), user,
+                background);
         this.optimisationMediator = new OptimisationMediator(optimisation, timer, Duration.ofMillis(250));
         engine.modules().addListener(optimisationMediator);
 

@@ -2,6 +2,7 @@ package org.dang.app.optimize;
 
 import java.util.LinkedHashSet;
 import java.util.Locale;
+import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletionException;
@@ -28,7 +29,7 @@ import org.dang.engine.module.WorkPriority;
 import org.dang.engine.module.optimize.ConstraintMargin;
 import org.dang.engine.module.optimize.OptimizationProposal;
 import org.dang.engine.module.optimize.OptimizationRequest;
-import org.dang.engine.module.optimize.SetpointApprovals;
+import org.dang.engine.module.optimize.ProposalDesk;
 
 /**
  * State of the optimisation view: the latest proposal (rows with a per-row selection, expected
@@ -38,7 +39,7 @@ import org.dang.engine.module.optimize.SetpointApprovals;
 public final class OptimisationViewModel {
 
     private final ModuleCoordinator coordinator;
-    private final Optional<SetpointApprovals> approvals;
+    private final Optional<ProposalDesk> desk;
     private final User user;
     private final ExecutorService background;
     private final ObservableList<ProposalRow> rows = FXCollections.observableArrayList();
@@ -51,16 +52,17 @@ public final class OptimisationViewModel {
     private String closedId = "";
 
     /**
-     * A view-model over the engine's coordinator; {@code approvals} is empty when no plant takes
-     * setpoint moves (replayed history), and then nothing can be proposed.
+     * A view-model over the engine's coordinator and proposal desk; {@code desk} is empty when no
+     * plant takes setpoint moves (replayed history), and then nothing can be proposed. Approvals go
+     * through the desk, so a proposal closed here is closed for the API too.
      */
-    public OptimisationViewModel(ModuleCoordinator coordinator, Optional<SetpointApprovals> approvals, User user,
+    public OptimisationViewModel(ModuleCoordinator coordinator, Optional<ProposalDesk> desk, User user,
                                  ExecutorService background) {
         this.coordinator = coordinator;
-        this.approvals = approvals;
+        this.desk = desk;
         this.user = user;
         this.background = background;
-        if (approvals.isEmpty()) {
+        if (desk.isEmpty()) {
             status.set("Optimisation needs a plant that takes setpoint moves: start the console with"
                     + " --source simulator.");
         }
@@ -128,7 +130,7 @@ public final class OptimisationViewModel {
     /** Approves the selected rows of the shown proposal (call on the FX thread; the work runs in the background). */
     public void approve() {
         OptimizationProposal p = proposal.get();
-        if (p == null || approvals.isEmpty()) {
+        if (p == null || desk.isEmpty()) {
             return;
         }
         Set<String> selected = new LinkedHashSet<>();
@@ -137,16 +139,16 @@ public final class OptimisationViewModel {
                 selected.add(r.move().setpoint());
             }
         }
-        act(() -> approvals.get().approve(user, p, selected), "Approved: ");
+        act(() -> desk.get().approve(user, p.id(), selected), "Approved: ");
     }
 
     /** Rejects the shown proposal (FX thread; the work runs in the background). */
     public void reject(String reason) {
         OptimizationProposal p = proposal.get();
-        if (p == null || approvals.isEmpty()) {
+        if (p == null || desk.isEmpty()) {
             return;
         }
-        act(() -> approvals.get().reject(user, p, reason), "Rejected: ");
+        act(() -> desk.get().reject(user, p.id(), reason), "Rejected: ");
     }
 
     private void act(Supplier<String> work, String prefix) {
@@ -157,7 +159,7 @@ public final class OptimisationViewModel {
             try {
                 text = prefix + work.get();
                 done = true;
-            } catch (AccessDeniedException | IllegalArgumentException | IllegalStateException e) {
+            } catch (AccessDeniedException | IllegalArgumentException | IllegalStateException | NoSuchElementException e) {
                 text = e.getMessage();
             } catch (RuntimeException e) {
                 text = "Action failed: " + e.getMessage();
@@ -187,23 +189,23 @@ public final class OptimisationViewModel {
 
     /** Whether the user may run the module. */
     public boolean mayPropose() {
-        return approvals.isPresent() && Action.REQUEST_MODULE_RUN.allowedFor(user.role());
+        return desk.isPresent() && Action.REQUEST_MODULE_RUN.allowedFor(user.role());
     }
 
     /** Why not, for the tooltip. */
     public String proposeDeniedReason() {
-        return approvals.isEmpty() ? status.get() : Action.REQUEST_MODULE_RUN.denialReason(user.role());
+        return desk.isEmpty() ? status.get() : Action.REQUEST_MODULE_RUN.denialReason(user.role());
     }
 
     /** Whether the user may approve or reject setpoint moves. */
     public boolean mayApprove() {
-        return approvals.isPresent() && Action.APPROVE_SETPOINT.allowedFor(user.role())
+        return desk.isPresent() && Action.APPROVE_SETPOINT.allowedFor(user.role())
                 && Action.REJECT_SETPOINT.allowedFor(user.role());
     }
 
     /** Why not, for the tooltip. */
     public String approveDeniedReason() {
-        return approvals.isEmpty() ? status.get() : Action.APPROVE_SETPOINT.denialReason(user.role());
+        return desk.isEmpty() ? status.get() : Action.APPROVE_SETPOINT.denialReason(user.role());
     }
 
     /** Rows of the shown proposal. */

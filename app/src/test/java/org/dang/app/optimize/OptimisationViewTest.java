@@ -22,12 +22,10 @@ import org.testfx.util.WaitForAsyncUtils;
 import org.dang.app.console.ConsoleWindow;
 import org.dang.app.console.Screenshots;
 import org.dang.engine.Engine;
+import org.dang.engine.EngineModules;
 import org.dang.engine.access.Role;
 import org.dang.engine.access.User;
 import org.dang.engine.config.DangConfig;
-import org.dang.engine.module.optimize.OptimizationModule;
-import org.dang.engine.module.optimize.OptimizationRequest;
-import org.dang.engine.module.optimize.SimulatorPlant;
 import org.dang.engine.module.optimize.policy.PolicyStore;
 import org.dang.engine.plant.sim.CduConfig;
 import org.dang.engine.plant.sim.CduSimulator;
@@ -50,8 +48,7 @@ class OptimisationViewTest {
         source = new SimulatorSource(new CduSimulator(CduConfig.defaults(20261124L)
                 .withEquipment(new EquipmentCondition(0.15, 0.05, 0.05))), Duration.ofMillis(100));
         engine.attach(source);
-        engine.install(new OptimizationModule(new SimulatorPlant(source), new PolicyStore(dir.resolve("policies")),
-                engine.config().modules().optimization().models()), OptimizationRequest::fromParameters);
+        EngineModules.installOptimization(engine, source, new PolicyStore(dir.resolve("policies")));
         FxToolkit.registerPrimaryStage();
         FxToolkit.setupStage(s -> {
             window = new ConsoleWindow(engine, new User(role == Role.VIEWER ? "v.jones" : "op.lee", role, "test"));
@@ -90,6 +87,8 @@ class OptimisationViewTest {
                 && !source.latest().setpoints().equals(org.dang.engine.plant.sim.Setpoints.nominal()));
         assertTrue(engine.store().auditTrail(5).stream().anyMatch(a -> a.action().equals("approve_setpoint")
                 && a.result().equals("OK") && a.actor().equals("op.lee")));
+        // Approved through the engine's desk: closed for the API as well.
+        assertTrue(engine.proposals().orElseThrow().openProposals().isEmpty());
     }
 
     @Test
