@@ -51,6 +51,7 @@ import org.dang.engine.plant.PlantFeed;
 import org.dang.engine.plant.PlantScan;
 import org.dang.engine.plant.TagDefinition;
 import org.dang.engine.plant.TagStore;
+import org.dang.engine.situation.MarketQuote;
 import org.dang.engine.situation.MarketSignal;
 import org.dang.engine.situation.Situation;
 import org.dang.engine.store.DecisionOutcome;
@@ -153,6 +154,11 @@ public final class Engine implements AutoCloseable {
     /** The proposal desk, when a unit that takes setpoint moves is attached (the simulator); empty otherwise. */
     public Optional<ProposalDesk> proposals() {
         return Optional.ofNullable(proposals);
+    }
+
+    /** The 3-2-1 crack spread published by {@code time}, from the watched market; empty without one. */
+    public Optional<MarketQuote> crackSpreadAt(Instant time) {
+        return market.crackSpreadAt(time);
     }
 
     /** The modules installed in this engine (whose INVOKE decisions and API requests can run). */

@@ -98,7 +98,7 @@ public final class ConsoleWindow implements AutoCloseable {
         this.trends = new TrendView(trendModel, new ForecastMediator(engine.modules(), engine.actions(), user));
         OverviewViewModel overviewModel = new OverviewViewModel(TileSpec.cduOverview(), engine.plant().tags(),
                 source == null ? List.of() : source.tags(), () -> engine.alarms().map(ActiveAlarms::byTag)
-                        .orElse(Map.of()), engine::anomalies, background);
+                        .orElse(Map.of()), engine::anomalies, Map.of("crack_spread", engine::crackSpreadAt), background);
         this.overviewMediator = new PlantViewMediator(
                 new UpdateThrottle(overviewModel::refresh, timer, Duration.ofMillis(500)));
         engine.plant().addListener(overviewMediator);

@@ -1,10 +1,12 @@
 package org.dang.app.overview;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
@@ -16,6 +18,7 @@ import org.dang.engine.decision.AlertPriority;
 import org.dang.engine.plant.TagDefinition;
 import org.dang.engine.plant.TagSample;
 import org.dang.engine.plant.TagStore;
+import org.dang.engine.situation.MarketQuote;
 import org.dang.engine.situation.Quality;
 import org.dang.engine.watch.AnomalyStatus;
 
@@ -25,27 +28,35 @@ import org.dang.engine.watch.AnomalyStatus;
  */
 public final class OverviewViewModel {
 
+    /** Market figures on the overview are spreads in dollars per barrel. */
+    private static final String MARKET_UNIT = "USD/bbl";
+
     private final List<TileSpec> specs;
     private final TagStore store;
     private final Map<String, TagDefinition> definitions;
     private final Supplier<Map<String, AlertPriority>> activeAlarms;
     private final ExecutorService background;
     private final Supplier<Optional<AnomalyStatus>> anomalies;
+    private final Map<String, Function<Instant, Optional<MarketQuote>>> marketFigures;
     private final ReadOnlyObjectWrapper<List<TileState>> tiles = new ReadOnlyObjectWrapper<>(List.of());
     private final ReadOnlyObjectWrapper<AnomalyStatus> anomaly = new ReadOnlyObjectWrapper<>();
 
     /**
      * An overview of {@code specs} over {@code store}; {@code activeAlarms} gives the highest active
-     * alarm priority per tag (read once per refresh), {@code anomalies} the multivariate monitor's view.
+     * alarm priority per tag (read once per refresh), {@code anomalies} the multivariate monitor's view,
+     * and {@code marketFigures} the tiles that show a market figure (by tile name) as of the plant time.
      */
     public OverviewViewModel(List<TileSpec> specs, TagStore store, List<TagDefinition> tags,
                              Supplier<Map<String, AlertPriority>> activeAlarms,
-                             Supplier<Optional<AnomalyStatus>> anomalies, ExecutorService background) {
+                             Supplier<Optional<AnomalyStatus>> anomalies,
+                             Map<String, Function<Instant, Optional<MarketQuote>>> marketFigures,
+                             ExecutorService background) {
         this.specs = List.copyOf(specs);
         this.store = store;
         this.definitions = tags.stream().collect(Collectors.toMap(TagDefinition::tag, t -> t, (a, b) -> a));
         this.activeAlarms = activeAlarms;
         this.anomalies = anomalies;
+        this.marketFigures = Map.copyOf(marketFigures);
         this.background = background;
     }
 
@@ -59,8 +70,11 @@ public final class OverviewViewModel {
         background.execute(() -> {
             List<TileState> out = new ArrayList<>(specs.size());
             Map<String, AlertPriority> alarms = activeAlarms.get();
+            Instant plantTime = plantTime();
             for (TileSpec spec : specs) {
-                out.add(state(spec, alarms.get(spec.tag())));
+                var market = marketFigures.get(spec.tag());
+                out.add(market != null ? marketState(spec, plantTime == null ? Optional.empty() : market.apply(plantTime))
+                        : state(spec, alarms.get(spec.tag())));
             }
             AnomalyStatus health = anomalies.get().orElse(null);
             Platform.runLater(() -> {
@@ -80,6 +94,24 @@ public final class OverviewViewModel {
         double lo = d == null || d.alarms().lo() == null ? Double.NaN : d.alarms().lo();
         double hi = d == null || d.alarms().hi() == null ? Double.NaN : d.alarms().hi();
         return new TileState(spec, d == null ? "" : d.unit(), value, q, alarm, min, max, lo, hi);
+    }
+
+    /** The newest sample time over the plant tiles, null before the first scan. */
+    private Instant plantTime() {
+        Instant newest = null;
+        for (TileSpec spec : specs) {
+            Optional<TagSample> s = store.latest(spec.tag());
+            if (s.isPresent() && (newest == null || s.get().time().isAfter(newest))) {
+                newest = s.get().time();
+            }
+        }
+        return newest;
+    }
+
+    /** A market figure's tile: its newest published value, MISSING without market data; no alarm limits. */
+    private static TileState marketState(TileSpec spec, Optional<MarketQuote> quote) {
+        return new TileState(spec, MARKET_UNIT, quote.map(MarketQuote::value).orElse(Double.NaN),
+                quote.map(MarketQuote::quality).orElse(Quality.MISSING), null, 0, 60, Double.NaN, Double.NaN);
     }
 
     /** The multivariate monitor's view of the unit, null without plant data. */

@@ -8,8 +8,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 import eu.hansolo.tilesfx.Tile;
@@ -32,6 +34,10 @@ import org.dang.engine.access.Role;
 import org.dang.engine.access.User;
 import org.dang.engine.config.DangConfig;
 import org.dang.engine.plant.CsvReplaySource;
+import org.dang.engine.situation.MarketIndicators;
+import org.dang.engine.situation.MarketQuote;
+import org.dang.engine.situation.MarketSignal;
+import org.dang.engine.situation.Quality;
 
 /**
  * Trends in the real console: 100,000 replayed samples per tag are drawn with the zoom plugins, and
@@ -68,6 +74,18 @@ class PlantViewsTest {
         DangConfig d = DangConfig.defaults();
         engine = Engine.open(d.withStore(dir.resolve("decisions")));
         engine.attach(new CsvReplaySource(history, tags, new CsvReplaySource.Options(0, false)));
+        // The overview's crack-spread tile shows the market's newest published value, here one gone stale.
+        engine.watchMarket(new MarketSignal() {
+            @Override
+            public Optional<MarketIndicators> at(Instant time) {
+                return Optional.empty();
+            }
+
+            @Override
+            public Optional<MarketQuote> crackSpreadAt(Instant time) {
+                return Optional.of(new MarketQuote(24.5, LocalDate.of(2022, 2, 15), Quality.STALE));
+            }
+        });
         for (int i = 0; i < 600 && engine.plant().scanCount() < ROWS; i++) {
             TimeUnit.MILLISECONDS.sleep(50);
         }
@@ -124,6 +142,10 @@ class PlantViewsTest {
         assertEquals("degC", cot.getUnit());
         Tile feed = robot.lookup("#tile-feed_rate").query();
         assertEquals("MISSING", feed.getText(), "a tag without data says so");
+        Tile crack = robot.lookup("#tile-crack_spread").query();
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> Math.abs(crack.getValue() - 24.5) < 1e-9);
+        assertEquals("STALE", crack.getText(), "an old market value is marked stale");
+        assertEquals("USD/bbl", crack.getUnit());
         Screenshots.write(robot, cot, "overview.png");
     }
 

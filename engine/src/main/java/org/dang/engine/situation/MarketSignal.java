@@ -12,4 +12,9 @@ public interface MarketSignal {
 
     /** The indicators from data published by {@code time}; empty when no market data is attached. */
     Optional<MarketIndicators> at(Instant time);
+
+    /** The 3-2-1 crack spread ($/bbl) published by {@code time}; empty when no market data is attached. */
+    default Optional<MarketQuote> crackSpreadAt(Instant time) {
+        return Optional.empty();
+    }
 }

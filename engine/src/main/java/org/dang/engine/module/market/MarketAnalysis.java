@@ -21,6 +21,7 @@ import org.dang.engine.module.market.loading.MarketSeries;
 import org.dang.engine.module.market.loading.Observations;
 import org.dang.engine.module.market.loading.SeriesId;
 import org.dang.engine.module.market.loading.SeriesNotes;
+import org.dang.engine.situation.MarketQuote;
 import org.dang.engine.situation.MarketIndicators;
 import org.dang.engine.situation.Quality;
 
@@ -263,6 +264,32 @@ public final class MarketAnalysis {
             staleNote(name, last < 0 ? null : o.date(last), today, notes);
         }
         return i;
+    }
+
+    /**
+     * The 3-2-1 crack spread published by {@code asOf}: from spot prices, else from NYMEX front months,
+     * STALE when both are older than the stale limit; empty when neither has a value yet.
+     */
+    public Optional<MarketQuote> crackSpread(Instant asOf) {
+        long dayMax = PublicationCalendar.lastVisibleDay(asOf);
+        long today = LocalDate.ofInstant(asOf.minusNanos(1), ZoneOffset.UTC).toEpochDay();
+        for (DailyProfile p : List.of(crackSpot, crackFutures)) {
+            int i = freshIndex(p.observations(), dayMax, today);
+            if (i >= 0) {
+                return Optional.of(new MarketQuote(p.observations().value(i), p.observations().date(i), Quality.GOOD));
+            }
+        }
+        Observations spot = crackSpot.observations();
+        Observations futures = crackFutures.observations();
+        int s = spot.lastAtOrBefore(dayMax);
+        int f = futures.lastAtOrBefore(dayMax);
+        if (s < 0 && f < 0) {
+            return Optional.empty();
+        }
+        boolean useFutures = s < 0 || f >= 0 && futures.day(f) > spot.day(s);
+        Observations o = useFutures ? futures : spot;
+        int i = useFutures ? f : s;
+        return Optional.of(new MarketQuote(o.value(i), o.date(i), Quality.STALE));
     }
 
     private int freshIndex(Observations o, long dayMax, long today) {

@@ -13,6 +13,7 @@ import org.dang.engine.module.PlantModule;
 import org.dang.engine.module.RunContext;
 import org.dang.engine.module.market.analysis.PublicationCalendar;
 import org.dang.engine.module.market.loading.MarketDataLoader;
+import org.dang.engine.situation.MarketQuote;
 import org.dang.engine.situation.MarketIndicators;
 import org.dang.engine.situation.MarketSignal;
 import org.dang.engine.situation.Quality;
@@ -97,6 +98,15 @@ public final class MarketModule implements PlantModule<MarketRequest, MarketRepo
         }
         cached = new Cached(day, week, indicators);
         return Optional.of(indicators);
+    }
+
+    @Override
+    public Optional<MarketQuote> crackSpreadAt(Instant time) {
+        try {
+            return analysis().crackSpread(time);
+        } catch (IOException e) {
+            return Optional.empty(); // the load failure is logged once by analysis()
+        }
     }
 
     /**

@@ -192,4 +192,31 @@ class MarketAnalysisTest {
         assertTrue(crude.sigma() > 0);
         assertEquals(crude.sigma() > 2.0, crude.change());
     }
+
+    @Test
+    void theCrackSpreadQuoteIsTheNewestPublishedValueAndTurnsStaleWhenTheDataEnds() {
+        Instant asOf = java.time.LocalDate.of(2020, 4, 22).atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
+        org.dang.engine.situation.MarketQuote q = analysis.crackSpread(asOf).orElseThrow();
+        assertEquals(org.dang.engine.situation.Quality.GOOD, q.quality());
+        assertEquals(java.time.LocalDate.of(2020, 4, 21), q.day(), "the day before is the newest published");
+        // Gasoline and heating oil in $/gal against WTI in $/bbl, as the formula in docs/market.md.
+        long day = q.day().toEpochDay();
+        double rbob = value(data.daily(SeriesId.GASOLINE_NYH), day);
+        double ho = value(data.daily(SeriesId.HEATING_OIL_NYH), day);
+        double wti = value(data.daily(SeriesId.WTI), day);
+        assertEquals((2 * rbob * 42 + ho * 42 - 3 * wti) / 3, q.value(), 1e-9);
+
+        Instant late = java.time.LocalDate.of(2026, 10, 20).atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
+        org.dang.engine.situation.MarketQuote stale = analysis.crackSpread(late).orElseThrow();
+        assertEquals(org.dang.engine.situation.Quality.STALE, stale.quality());
+        assertTrue(stale.day().getYear() <= 2022, stale.day().toString());
+        assertTrue(analysis.crackSpread(java.time.LocalDate.of(1981, 1, 2).atStartOfDay(java.time.ZoneOffset.UTC)
+                .toInstant()).isEmpty(), "no product prices before the 1980s series start");
+    }
+
+    private static double value(Observations o, long day) {
+        int i = o.at(day);
+        assertTrue(i >= 0, "no value on day " + java.time.LocalDate.ofEpochDay(day));
+        return o.value(i);
+    }
 }
