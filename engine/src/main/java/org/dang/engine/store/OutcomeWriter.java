@@ -15,6 +15,7 @@ public final class OutcomeWriter implements AutoCloseable {
 
     private static final System.Logger LOG = System.getLogger(OutcomeWriter.class.getName());
     private static final int BATCH = 1024;
+    private static final long RETRY_PAUSE_MS = 500;
 
     private final DecisionStore store;
     private final LinkedBlockingQueue<DecisionOutcome> queue = new LinkedBlockingQueue<>();
@@ -30,7 +31,9 @@ public final class OutcomeWriter implements AutoCloseable {
     /** Queues an outcome; it is written shortly after, and before {@link #close} returns. */
     public void record(DecisionOutcome outcome) {
         if (closing) {
-            write(List.of(outcome));
+            if (!write(List.of(outcome))) {
+                LOG.log(System.Logger.Level.ERROR, "a decision outcome was not recorded after close: " + outcome);
+            }
             return;
         }
         queue.add(outcome);
@@ -40,17 +43,27 @@ public final class OutcomeWriter implements AutoCloseable {
         List<DecisionOutcome> batch = new ArrayList<>(BATCH);
         while (true) {
             try {
-                DecisionOutcome first = queue.poll(100, TimeUnit.MILLISECONDS);
-                if (first == null) {
-                    if (closing && queue.isEmpty()) {
-                        return;
+                if (batch.isEmpty()) {
+                    DecisionOutcome first = queue.poll(100, TimeUnit.MILLISECONDS);
+                    if (first == null) {
+                        if (closing && queue.isEmpty()) {
+                            return;
+                        }
+                        continue;
                     }
-                    continue;
+                    batch.add(first);
+                    queue.drainTo(batch, BATCH - 1);
                 }
-                batch.add(first);
-                queue.drainTo(batch, BATCH - 1);
-                write(batch);
-                batch.clear();
+                if (write(batch)) {
+                    batch.clear();
+                } else if (closing) {
+                    LOG.log(System.Logger.Level.ERROR, batch.size() + " decision outcomes were not recorded:"
+                            + " the store kept failing until the engine closed");
+                    return;
+                } else {
+                    // A store failure (full disk, a lock timeout) may pass: keep the batch and retry in order.
+                    Thread.sleep(RETRY_PAUSE_MS);
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
@@ -58,11 +71,14 @@ public final class OutcomeWriter implements AutoCloseable {
         }
     }
 
-    private void write(List<DecisionOutcome> batch) {
+    /** Writes {@code batch} in one transaction; false (logged) when the store refused it. */
+    private boolean write(List<DecisionOutcome> batch) {
         try {
             store.recordOutcomes(batch);
+            return true;
         } catch (RuntimeException e) {
-            LOG.log(System.Logger.Level.ERROR, batch.size() + " decision outcomes were not recorded: " + e, e);
+            LOG.log(System.Logger.Level.WARNING, batch.size() + " decision outcomes not recorded yet: " + e, e);
+            return false;
         }
     }
 
@@ -77,8 +93,8 @@ public final class OutcomeWriter implements AutoCloseable {
         }
         List<DecisionOutcome> rest = new ArrayList<>();
         queue.drainTo(rest);
-        if (!rest.isEmpty()) {
-            write(rest);
+        if (!rest.isEmpty() && !write(rest)) {
+            LOG.log(System.Logger.Level.ERROR, rest.size() + " decision outcomes were not recorded at close");
         }
     }
 }
