@@ -1,10 +1,11 @@
 package org.dang.engine.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.InstantSource;
 import java.util.ArrayList;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -129,7 +130,13 @@ public final class DecideCommand implements Callable<Integer> {
                 }
                 model = setup.model().get();
                 if (recordReplies != null) {
-                    model = recorder = new ReplyRecorder(model, recordReplies);
+                    try {
+                        model = recorder = new ReplyRecorder(model, recordReplies);
+                    } catch (IOException e) {
+                        model.close();
+                        err.println("dang decide: cannot create the folder for --record-replies " + recordReplies + ": " + e);
+                        return 2;
+                    }
                 }
             }
             err.println("dang decide: advisor model " + model.info().describe());

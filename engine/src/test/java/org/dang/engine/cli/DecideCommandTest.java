@@ -206,6 +206,11 @@ class DecideCommandTest {
                 SUITE.toString());
         assertEquals(2, deadline.exit());
         assertTrue(deadline.err().contains("--deadline must be a positive number"), deadline.err());
+        Path file = Files.writeString(tmp.resolve("a-file"), "x");
+        Run noFolder = decide("--config", config("orchestrator:\n  llm:\n    openai:\n      url: http://127.0.0.1:9\n"),
+                "--source", "llm", "--record-replies", file.resolve("replies").toString(), SUITE.toString());
+        assertEquals(2, noFolder.exit());
+        assertTrue(noFolder.err().contains("cannot create the folder for --record-replies"), noFolder.err());
     }
 
     @Test
