@@ -24,6 +24,8 @@ import org.dang.engine.advisor.RecordedReplies;
 import org.dang.engine.json.Json;
 import org.dang.engine.llm.openai.ScriptedOpenAiServer;
 import org.dang.engine.situation.Situation;
+import org.dang.engine.store.DecisionQuery;
+import org.dang.engine.store.DecisionStore;
 import org.dang.engine.situation.SituationReader;
 
 /** {@code dang decide} with the rules, with recorded model replies, and live against a loopback OpenAI server. */
@@ -185,6 +187,36 @@ class DecideCommandTest {
             assertEquals("LLM_OVERRULED", line.path("decisions").get(1).path("source").asText());
             assertTrue(r.err().contains("not recorded: it ended"), r.err());
             assertTrue(Files.list(replies).noneMatch(p -> p.toString().endsWith(".txt")));
+        }
+    }
+
+    @Test
+    void recordedAdvisedDecisionsReplayTheSameFromTheStore() throws Exception {
+        Path some = Files.createDirectories(tmp.resolve("some"));
+        for (String id : List.of("S93-words-forecast-naphtha", "S102-adversarial-alarm-drop-tightened",
+                "S106-adversarial-alarm-borderline-market")) {
+            Files.copy(SUITE.resolve(id + ".json"), some.resolve(id + ".json"));
+        }
+        String store = tmp.resolve("decisions").toString();
+        String cfg = config("");
+        Run r = decide("--config", cfg, "--store", store, "--record", "--source", "llm", "--recorded",
+                RECORDED.toString(), some.toString());
+        assertEquals(0, r.exit(), r.err());
+        List<String> ids = new ArrayList<>();
+        try (DecisionStore s = DecisionStore.open(Path.of(store))) {
+            s.queryAll(DecisionQuery.latest(100)).forEach(d -> ids.add(d.decision().id() + " " + d.decision().source()));
+        }
+        assertEquals(5, ids.size(), ids.toString()); // S93: 1 (the model's), S102: 3 and S106: 1 (overruled)
+        assertTrue(ids.stream().anyMatch(i -> i.endsWith(" LLM")) && ids.stream().anyMatch(i -> i.endsWith(" LLM_OVERRULED")),
+                ids.toString());
+        for (String i : ids) {
+            StringWriter out = new StringWriter();
+            CommandLine cl = new CommandLine(new ReplayCommand());
+            cl.setOut(new PrintWriter(out));
+            cl.setErr(new PrintWriter(new StringWriter()));
+            int exit = cl.execute("--config", cfg, "--store", store, i.split(" ")[0]);
+            assertEquals(0, exit, out.toString());
+            assertTrue(out.toString().strip().endsWith("same=true"), out.toString());
         }
     }
 
