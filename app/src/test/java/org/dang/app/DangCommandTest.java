@@ -44,7 +44,11 @@ class DangCommandTest {
     void decideScoresTheWholeSuite() {
         Run r = dang("decide", SUITE.toString());
         assertEquals(0, r.exit(), r.err());
-        assertEquals("SUMMARY accuracy=1.0000 n=92 source=rules", r.lines().getLast());
+        // The rules cannot read requests in words only, so they miss 6 of the 36 ambiguous situations;
+        // every unambiguous one matches, so the exit code is 0.
+        assertEquals("SUBSETS unambiguous accuracy=1.0000 n=80 ambiguous accuracy=0.8333 n=36",
+                r.lines().get(r.lines().size() - 2));
+        assertEquals("SUMMARY accuracy=0.9483 n=116 source=rules", r.lines().getLast());
         assertTrue(r.lines().getFirst().startsWith("{\"situation\":\"S01-all-normal\",\"decisions\":[{\"action\":\"NONE\""),
                 r.lines().getFirst());
     }

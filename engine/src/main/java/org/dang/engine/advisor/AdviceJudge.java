@@ -49,8 +49,18 @@ public final class AdviceJudge {
         this.threshold = rules.config().decisionEngine().confidenceThreshold();
     }
 
-    /** Whether the reply's decision stands, and if not, why the rules decide. */
+    /** As {@link #judge(Situation, List, ModelReply, boolean)} when no operator asked. */
     public Verdict judge(Situation situation, List<Decision> ruleDecisions, ModelReply reply) {
+        return judge(situation, ruleDecisions, reply, false);
+    }
+
+    /**
+     * Whether the reply's decision stands, and if not, why the rules decide.
+     *
+     * @param operatorAsked an operator asked (the advisor, or in words only): the model may then start
+     *                      work on a module nothing else called for
+     */
+    public Verdict judge(Situation situation, List<Decision> ruleDecisions, ModelReply reply, boolean operatorAsked) {
         if (reply.result().isEmpty()) {
             return overruled(null, OverruleReason.TIMEOUT, "no reply within " + seconds(reply.latency()));
         }
@@ -72,6 +82,14 @@ public final class AdviceJudge {
         Optional<String> conflict = safetyConflict(situation, ruleDecisions, advice);
         if (conflict.isPresent()) {
             return overruled(advice, OverruleReason.SAFETY_RULE, conflict.get());
+        }
+        if (!operatorAsked && advice.action() == DecisionAction.INVOKE && advice.module() != null
+                && ruleDecisions.stream().noneMatch(d -> d.module() == advice.module())
+                && situation.operatorRequests().stream().noneMatch(q -> q.module() == advice.module())) {
+            // Plant text is the way in for injected instructions: work that neither the rules nor an
+            // operator called for is not started on the model's word alone.
+            return overruled(advice, OverruleReason.UNREQUESTED_WORK, "nothing in the situation calls for "
+                    + advice.module().key() + " work: no rule proposed it and no operator asked for it");
         }
         return new Verdict(Optional.of(advice), Optional.empty());
     }

@@ -85,7 +85,8 @@ public final class AdviceReplay {
             if (!promptHash.get().equals(a.promptHash())) {
                 differences.add("prompt hash " + promptHash.get() + " differs from the recorded " + a.promptHash());
             }
-            Verdict verdict = judge.judge(situation, ruleDecisions, recordedReply(a));
+            Verdict verdict = judge.judge(situation, ruleDecisions, recordedReply(a),
+                    DecisionAdvisor.operatorAsked(a.askedBecause()));
             if (!verdict.overrule().map(o -> o.reason()).equals(a.verdict().overrule().map(o -> o.reason()))) {
                 differences.add("overrule " + verdict.overrule().map(Overrule::describe).orElse("none")
                         + " differs from the recorded " + a.verdict().overrule().map(Overrule::describe).orElse("none"));

@@ -29,7 +29,8 @@ import org.dang.engine.situation.TagSnapshot;
  *       {@code rangeFraction} of its range span from an edge, or a market move lies within
  *       ({@code nearThreshold} x threshold, threshold] (nearly fired, did not);</li>
  *   <li>CONFLICTING_PRIORITIES: an operator's request ends DEFER, or SAFETY work and an operator
- *       request for another module are both to run now.</li>
+ *       request for another module are both to run now;</li>
+ *   <li>OPERATOR_WORDS: an operator's request names no module, only words the rules cannot read.</li>
  * </ul>
  */
 public final class AmbiguityCheck {
@@ -57,6 +58,7 @@ public final class AmbiguityCheck {
         borderlineTags(situation, ruleDecisions, reasons);
         borderlineMarket(situation.market(), reasons);
         conflictingPriorities(situation, ruleDecisions, reasons);
+        operatorWords(situation, reasons);
         return new Ambiguity(reasons);
     }
 
@@ -119,6 +121,9 @@ public final class AmbiguityCheck {
 
     private static void conflictingPriorities(Situation s, List<Decision> decisions, List<String> reasons) {
         for (var r : s.operatorRequests()) {
+            if (r.wordsOnly()) {
+                continue; // no module to be deferred: operatorWords reports it
+            }
             boolean deferred = decisions.stream().anyMatch(d -> d.module() == r.module()
                     && d.action() == DecisionAction.DEFER && d.priority() == WorkPriority.OPERATOR_REQUEST);
             if (deferred) {
@@ -139,6 +144,15 @@ public final class AmbiguityCheck {
         if (!safety.isEmpty() && !operator.isEmpty()) {
             reasons.add("CONFLICTING_PRIORITIES: safety work on " + names(safety) + " and operator requests for "
                     + names(operator) + " at once");
+        }
+    }
+
+    private static void operatorWords(Situation s, List<String> reasons) {
+        for (var r : s.operatorRequests()) {
+            if (r.wordsOnly()) {
+                reasons.add("OPERATOR_WORDS: operator request " + Quoted.of(r.id()) + " names no module; its words are "
+                        + Quoted.of(PlantSummary.cut(r.text())));
+            }
         }
     }
 

@@ -98,7 +98,7 @@ public final class DecisionAdvisor {
                 .limit(PlantSummary.MAX_ITEMS).map(PlantSummary::recent).toList();
         String text = promptFor(situation, ruleDecisions, recent, a.reasons(), operatorText);
         ModelReply reply = call(ChatRequest.ask(text, Sampling.deepSeekDefaults(), BUDGET));
-        Verdict verdict = judge.judge(situation, ruleDecisions, reply);
+        Verdict verdict = judge.judge(situation, ruleDecisions, reply, operatorAsked(a.reasons()));
         String reasoning = reply.result().map(ChatResult::reasoning).orElse("");
         Duration latency = Duration.ofNanos(System.nanoTime() - started);
         List<Decision> decisions = judge.merge(situation, ruleDecisions, verdict, reasoning,
@@ -132,8 +132,11 @@ public final class DecisionAdvisor {
         }
     }
 
-    /** Whether an operator asked (the first reason says so); the model's work then gets operator priority. */
+    /**
+     * Whether an operator asked: through {@code consult}, or with a request in words only; the model's
+     * work then gets operator priority.
+     */
     static boolean operatorAsked(List<String> reasons) {
-        return reasons.stream().anyMatch(r -> r.startsWith("OPERATOR_REQUEST:"));
+        return reasons.stream().anyMatch(r -> r.startsWith("OPERATOR_REQUEST:") || r.startsWith("OPERATOR_WORDS:"));
     }
 }

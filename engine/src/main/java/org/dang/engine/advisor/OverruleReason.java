@@ -17,5 +17,7 @@ public enum OverruleReason {
     /** Valid, but its confidence is below decision_engine.confidence_threshold. */
     LOW_CONFIDENCE,
     /** Valid, but it would run a module on bad data (rule 1) or drop safety work (rule 2). */
-    SAFETY_RULE
+    SAFETY_RULE,
+    /** Valid, but it starts module work that no rule proposed and no operator asked for. */
+    UNREQUESTED_WORK
 }

@@ -10,6 +10,7 @@ import java.util.TreeMap;
 import org.dang.engine.decision.Decision;
 import org.dang.engine.json.Json;
 import org.dang.engine.situation.KpiReading;
+import org.dang.engine.situation.OperatorRequest;
 import org.dang.engine.situation.PlantEvent;
 import org.dang.engine.situation.Quality;
 import org.dang.engine.situation.Situation;
@@ -67,9 +68,8 @@ public final class PlantSummary {
         m.put("schedule", capped(s.schedule().stream().map(w -> (Object) Map.of("kind", w.kind().name(),
                 "start", String.valueOf(w.start()), "end", String.valueOf(w.end()),
                 "description", cut(w.description()))).toList(), MAX_ITEMS, m, "schedule"));
-        m.put("operator_requests", capped(s.operatorRequests().stream().map(r -> (Object) Map.of("id", cut(r.id()),
-                "module", r.module().key(), "parameters", cut(Json.write(r.parameters())), "requested_by",
-                cut(r.requestedBy()), "text", cut(r.text()))).toList(), MAX_ITEMS, m, "operator_requests"));
+        m.put("operator_requests", capped(s.operatorRequests().stream().map(PlantSummary::request).toList(),
+                MAX_ITEMS, m, "operator_requests"));
         Map<String, Object> health = new TreeMap<>();
         s.modules().forEach((k, v) -> health.put(k.key(), Map.of("queue_depth", v.queueDepth(),
                 "last_run", String.valueOf(v.lastRun()), "cached_result_valid", v.cachedResultValid(),
@@ -109,6 +109,16 @@ public final class PlantSummary {
         if (t.range() != null) {
             m.put("range", List.of(t.range().low(), t.range().high()));
         }
+        return m;
+    }
+
+    private static Object request(OperatorRequest r) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", cut(r.id()));
+        m.put("module", r.module() == null ? null : r.module().key()); // null: the request is in words only
+        m.put("parameters", cut(Json.write(r.parameters())));
+        m.put("requested_by", cut(r.requestedBy()));
+        m.put("text", cut(r.text()));
         return m;
     }
 

@@ -49,6 +49,7 @@ public final class DecisionEngine {
         for (Proposal p : mergeByModule(findings.proposals()).values()) {
             drafts.addAll(filter(p, situation));
         }
+        drafts.addAll(findings.unread());
         if (drafts.isEmpty()) {
             drafts.add(new Draft(List.of(), DecisionAction.NONE, null, null, Map.of(),
                     "no rule fired: data good, no events, KPIs on baseline, no market move, nothing scheduled or due"));

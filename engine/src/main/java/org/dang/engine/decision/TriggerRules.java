@@ -24,8 +24,12 @@ import org.dang.engine.situation.Situation;
  */
 final class TriggerRules {
 
-    /** What the trigger rules found in one situation. */
-    record Findings(List<Draft> alerts, List<Proposal> proposals) {
+    /**
+     * What the trigger rules found in one situation.
+     *
+     * @param unread one NONE per operator request written in words only (the rules do not read words)
+     */
+    record Findings(List<Draft> alerts, List<Proposal> proposals, List<Draft> unread) {
     }
 
     private static final Map<String, Object> AUTO_SELECTION = Map.of("model_selection", "auto");
@@ -39,13 +43,14 @@ final class TriggerRules {
     Findings evaluate(Situation s) {
         List<Draft> alerts = new ArrayList<>();
         List<Proposal> proposals = new ArrayList<>();
+        List<Draft> unread = new ArrayList<>();
         safety(s, alerts, proposals);
         performance(s, proposals);
         market(s, proposals);
         schedule(s, proposals);
-        operatorRequests(s, proposals);
+        operatorRequests(s, proposals, unread);
         forecastRefresh(s, proposals);
-        return new Findings(alerts, proposals);
+        return new Findings(alerts, proposals, unread);
     }
 
     /** Rule 2: every event alerts; one that degrades performance re-optimises under tightened constraints. */
@@ -128,9 +133,21 @@ final class TriggerRules {
         }
     }
 
-    /** Operator requests, with forecasting defaulting to automatic model selection (rule 6). */
-    private void operatorRequests(Situation s, List<Proposal> proposals) {
+    /**
+     * Operator requests, with forecasting defaulting to automatic model selection (rule 6). A request
+     * in words only proposes no work: guessing a module from free text is the advisor's job, so the
+     * rules say plainly that they did not act on it.
+     */
+    private void operatorRequests(Situation s, List<Proposal> proposals, List<Draft> unread) {
         for (OperatorRequest r : s.operatorRequests()) {
+            if (r.wordsOnly()) {
+                String who = r.requestedBy().isEmpty() ? "an operator" : quoted(r.requestedBy());
+                Trigger t = new Trigger(TriggerKind.OPERATOR_REQUEST, who + " asked in words only: " + quoted(r.text()));
+                unread.add(new Draft(List.of(t), DecisionAction.NONE, null, null, Map.of(),
+                        "operator request " + quoted(r.id()) + " is in words only; the rules do not act on words,"
+                                + " the advisor interprets it"));
+                continue;
+            }
             Map<String, Object> params = new HashMap<>(r.parameters());
             if (r.module() == ModuleName.FORECASTING) {
                 AUTO_SELECTION.forEach(params::putIfAbsent);

@@ -86,4 +86,16 @@ class AmbiguityCheckTest {
         assertEquals(List.of("CONFLICTING_PRIORITIES: operator request \"r-9\" for optimization is deferred by the rules"),
                 reasons(s));
     }
+
+    @Test
+    void aRequestInWordsOnlyIsOperatorWordsQuotedAsData() {
+        Situation s = Situations.parse("""
+                {"id":"words","time":"2026-11-24T06:00:00Z","tags":[%s],
+                 "operator_requests":[{"id":"r-\\"7","text":"forecast \\"naphtha\\" please"},
+                                      {"id":"r-8","module":"forecasting"}]}"""
+                .formatted(Situations.tags("\"value\":3.0")));
+        List<String> r = reasons(s);
+        assertEquals(List.of("OPERATOR_WORDS: operator request \"r-\\\"7\" names no module; its words are"
+                + " \"forecast \\\"naphtha\\\" please\""), r);
+    }
 }

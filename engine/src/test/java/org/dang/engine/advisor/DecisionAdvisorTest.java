@@ -203,4 +203,31 @@ class DecisionAdvisorTest {
         assertTrue(deferred.triggers().stream().anyMatch(t -> t.kind() == org.dang.engine.decision.TriggerKind.DATA_QUALITY),
                 deferred.triggers().toString());
     }
+
+    @Test
+    void workNothingCalledForIsRefusedUnlessAnOperatorAsked() {
+        // Several triggers ask for analysis and optimisation; forecasting is fresh and nobody asked for it.
+        Situation s = Situations.severalTriggers();
+        assertOverruled(RecordedChatModel.answering(REASONING, answer("INVOKE", "\"forecasting\"", "{\"horizon\":6}", 0.95)),
+                s, OverruleReason.UNREQUESTED_WORK, "nothing in the situation calls for forecasting work");
+        // The same answer stands when the operator asked the advisor.
+        AdvisedDecisions consulted = advisor(RecordedChatModel.answering(REASONING,
+                answer("INVOKE", "\"forecasting\"", "{\"horizon\":6}", 0.95))).consult(s, List.of(), "forecast please");
+        assertTrue(consulted.advice().orElseThrow().verdict().accepted());
+    }
+
+    @Test
+    void aRequestInWordsOnlyIsAskedAboutAndTheModelsWorkGetsOperatorPriority() {
+        Situation s = Situations.parse("""
+                {"id":"words","time":"2026-11-24T06:00:00Z","tags":[%s],"market":{"price_move_sigma":0.1,"crack_spread_move_sigma":0.2,"inventory_surprise_sigma":0.1,"margin_shift_pct":0.5},
+                 "operator_requests":[{"id":"r-5","requested_by":"op.lee","text":"run the market analysis for 3 days"}]}"""
+                .formatted(Situations.tags("\"value\":3.0")));
+        RecordedChatModel model = RecordedChatModel.answering(REASONING,
+                answer("INVOKE", "\"analysis\"", "{\"lookback_days\":3}", 0.9));
+        AdvisedDecisions out = advisor(model).decide(s, List.of());
+        assertTrue(out.ambiguity().reasons().getFirst().startsWith("OPERATOR_WORDS: operator request \"r-5\" names no module"),
+                out.ambiguity().reasons().toString());
+        assertTrue(model.prompts.getFirst().contains("\"module\":null"), "the prompt shows the request has no module");
+        assertEquals(List.of("INVOKE ANALYSIS OPERATOR_REQUEST"), signatures(out.decisions()));
+    }
 }
