@@ -214,13 +214,16 @@ public final class Assistant {
                         + " records match " + Json.write(prefetch.get().query().describe());
             }
             int used = 0;
-            Optional<String> setpoint = SetpointWords.in(question);
+            Optional<SetpointWords.Ask> setpoint = SetpointWords.in(question);
             if (setpoint.isPresent()) {
                 // The chat never moves a setpoint: the optimiser proposes, the operator approves on the card.
-                listener.note("You asked for a setpoint change (\"" + setpoint.get() + "\"). The assistant cannot"
-                        + " change setpoints; it runs the optimiser, whose proposal you may approve or reject.");
-                runTool(++used, new ToolRequest.Invoke(ModuleName.OPTIMIZATION, Map.of(), 1.0,
-                        "the operator asked in words for a setpoint change: " + setpoint.get()));
+                Map<String, Object> p = setpoint.get().parameters();
+                listener.note("You asked for a setpoint change (\"" + setpoint.get().words() + "\"). The assistant"
+                        + " cannot change setpoints; it runs the optimiser " + (p.isEmpty() ? "for its own move"
+                        : "with your target " + p.get("setpoint") + " " + p.get("target"))
+                        + ", and the safety-checked proposal waits for you to approve or reject it.");
+                runTool(++used, new ToolRequest.Invoke(ModuleName.OPTIMIZATION, p, 1.0,
+                        "the operator asked in words for a setpoint change: " + setpoint.get().words()));
             }
             Optional<String> rejected = Optional.empty();
             boolean retried = false;

@@ -338,8 +338,12 @@ class AssistantTest {
         assertTrue(heard.events.getFirst().startsWith("note You asked for a setpoint change"), heard.events.toString());
         assertEquals("running optimization", r.steps().getFirst().label());
         assertEquals(ToolStep.State.COMPLETED, r.steps().getFirst().state(), r.steps().getFirst().summary());
+        assertEquals(Map.of("setpoint", "coil_outlet_temp", "target", 365.0),
+                r.steps().getFirst().request().get("parameters"));
         assertEquals(1, r.proposals().size());
         ProposalCard card = r.proposals().getFirst();
+        assertTrue(card.summary().startsWith("optimisation (operator target coil_outlet_temp 365.0)"), card.summary());
+        assertTrue(card.moves().stream().allMatch(m -> m.setpoint().equals("coil_outlet_temp")), card.toString());
         Assistant a = assistant(model);
         assertTrue(a.isOpen(card.id()));
         assertFalse(data(model.prompts.getFirst()).path("tool_results").get(0)
@@ -355,6 +359,19 @@ class AssistantTest {
             assertEquals("OK", audits("op.sp", "reject_setpoint").getFirst().result());
         }
         assertFalse(a.isOpen(card.id()));
+    }
+
+    @Test
+    void aSetpointTargetOutsideItsRangeIsAFailedStepNamingTheRange() throws Exception {
+        ScriptedChatModel model = ScriptedChatModel.replying(r1("Out of range.",
+                "The coil outlet range ends at 385 degC, so 500 cannot be proposed."));
+        AssistantReply r = ask(assistant(model), operator("op.sp2"), "Set the coil outlet to 500", new Heard());
+        assertEquals(ReplyStatus.ANSWERED, r.status());
+        ToolStep s = r.steps().getFirst();
+        assertEquals(ToolStep.State.FAILED, s.state());
+        assertTrue(s.summary().contains("target: 500.0 of coil_outlet_temp is outside its range 330 to 385 degC"),
+                s.summary());
+        assertTrue(r.proposals().isEmpty());
     }
 
     @Test

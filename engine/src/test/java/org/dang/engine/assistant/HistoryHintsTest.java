@@ -41,8 +41,13 @@ class HistoryHintsTest {
 
     @Test
     void setpointWordsAreSpotted() {
-        assertEquals(Optional.of("raise the coil outlet to 365"), SetpointWords.in("Please raise the coil outlet to 365."));
-        assertTrue(SetpointWords.in("Set reflux by -5 %").isPresent());
+        SetpointWords.Ask a = SetpointWords.in("Please raise the coil outlet to 365.").orElseThrow();
+        assertEquals("raise the coil outlet to 365", a.words());
+        assertEquals(java.util.Map.of("setpoint", "coil_outlet_temp", "target", 365.0), a.parameters());
+        assertEquals(java.util.Map.of(), SetpointWords.in("Set reflux by -5 %").orElseThrow().parameters(),
+                "a relative change runs the optimiser for its own move");
+        assertEquals(java.util.Map.of(), SetpointWords.in("lower the temperature to 350").orElseThrow().parameters(),
+                "no setpoint in particular");
         assertTrue(SetpointWords.in("Why is the coil outlet at 365?").isEmpty());
         assertTrue(SetpointWords.in("Forecast the feed for the next 12 hours").isEmpty());
     }
