@@ -247,6 +247,12 @@ public final class ChatView extends BorderPane {
             for (String m : c.moves()) {
                 box.getChildren().add(new Label("    " + m));
             }
+            for (String n : c.notes()) {
+                Label note = new Label("Safety layer: " + n);
+                note.setWrapText(true);
+                note.getStyleClass().add("muted");
+                box.getChildren().add(note);
+            }
             Button approve = new Button("Approve");
             approve.setId("chat-approve-" + c.id());
             approve.setOnAction(e -> vm.approve(c.id()));

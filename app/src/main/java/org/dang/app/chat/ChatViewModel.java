@@ -1,10 +1,12 @@
 package org.dang.app.chat;
 
+import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.function.Supplier;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -16,6 +18,7 @@ import org.dang.engine.Engine;
 import org.dang.engine.access.Action;
 import org.dang.engine.access.User;
 import org.dang.engine.assistant.Assistant;
+import org.dang.engine.assistant.AssistantSettings;
 import org.dang.engine.assistant.ConversationMemory;
 import org.dang.engine.assistant.ProposalCard;
 import org.dang.engine.assistant.TurnRole;
@@ -55,12 +58,12 @@ public final class ChatViewModel {
         this.engine = engine;
         this.user = user;
         this.background = background;
-        this.memory = new ConversationMemory(engine.store(), java.time.InstantSource.system());
+        this.memory = new ConversationMemory(engine.store(), InstantSource.system());
         state.set(snapshot());
         setup.whenComplete((s, e) -> {
             if (s != null) {
-                s.model().ifPresent(m -> assistant = new Assistant(engine, m, memory,
-                        org.dang.engine.assistant.AssistantSettings.defaults(), java.time.InstantSource.system()));
+                s.model().ifPresent(m -> assistant = new Assistant(engine, m, memory, AssistantSettings.defaults(),
+                        InstantSource.system()));
             }
             changed.run();
         });
@@ -198,7 +201,7 @@ public final class ChatViewModel {
         return a;
     }
 
-    private void act(String id, java.util.function.Supplier<String> work) {
+    private void act(String id, Supplier<String> work) {
         Exchange holder;
         synchronized (this) {
             holder = exchanges.stream().filter(x -> x.hasCard(id)).reduce((x, y) -> y).orElse(null);

@@ -156,7 +156,7 @@ final class Exchange implements AssistantListener {
     /** The snapshot; {@code open} says which proposals the desk still holds. */
     synchronized ExchangeView view(Predicate<String> open) {
         List<CardView> cv = cards.stream().map(c -> new CardView(c.id(), c.summary(),
-                c.moves().stream().map(Exchange::move).toList(), c.approvable() && open.test(c.id()),
+                c.moves().stream().map(Exchange::move).toList(), c.notes(), c.approvable() && open.test(c.id()),
                 outcomes.getOrDefault(c.id(), c.approvable() && !open.test(c.id())
                         ? "Closed: approved, rejected or replaced by newer proposals." : ""))).toList();
         return new ExchangeView(question, reasoning.toString().strip(), reasoningPieces, List.copyOf(steps.values()),

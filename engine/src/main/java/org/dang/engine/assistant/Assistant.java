@@ -30,7 +30,6 @@ import org.dang.engine.llm.ChatRequest;
 import org.dang.engine.llm.ChatResult;
 import org.dang.engine.llm.backend.ChatModelFactory;
 import org.dang.engine.module.ModuleName;
-import org.dang.engine.module.optimize.OptimizationProposal;
 import org.dang.engine.module.optimize.ProposalDesk;
 import org.dang.engine.module.optimize.ProposedMove;
 import org.dang.engine.store.ConversationTurn;
@@ -432,10 +431,5 @@ public final class Assistant {
                 listener.answer(text);
             }
         }
-    }
-
-    /** The proposal {@code id} as the desk holds it, for cards restored from memory. */
-    public Optional<OptimizationProposal> proposal(String id) {
-        return engine.proposals().flatMap(d -> d.find(id));
     }
 }

@@ -13,18 +13,20 @@ import org.dang.engine.module.optimize.ProposedMove;
  * @param id      the proposal id on the desk
  * @param summary one line (moves, expected gain, confidence)
  * @param moves   the rows that move a setpoint
+ * @param notes   what the safety layer changed, or why it refused
  * @param refused true when the safety layer found no safe move (nothing to approve)
  */
-public record ProposalCard(String id, String summary, List<ProposedMove> moves, boolean refused) {
+public record ProposalCard(String id, String summary, List<ProposedMove> moves, List<String> notes, boolean refused) {
     public ProposalCard {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(summary, "summary");
         moves = List.copyOf(moves);
+        notes = notes == null ? List.of() : List.copyOf(notes);
     }
 
     /** The card of {@code p}. */
     public static ProposalCard of(OptimizationProposal p) {
-        return new ProposalCard(p.id(), p.summary(), p.changes(), p.refused());
+        return new ProposalCard(p.id(), p.summary(), p.changes(), p.notes(), p.refused());
     }
 
     /** Whether there is anything to approve. */
