@@ -238,7 +238,8 @@ public final class Assistant {
                 }
                 if (r.isEmpty()) {
                     return end(ReplyStatus.MODEL_UNAVAILABLE, "", "The language model gave no answer within "
-                            + settings.modelDeadline().toSeconds() + " s; the question was stopped.");
+                            + String.format(java.util.Locale.ROOT, "%.1f", settings.modelDeadline().toMillis() / 1000.0)
+                            + " s; the question was stopped.");
                 }
                 ChatResult c = r.get();
                 footer = c.summary();

@@ -85,6 +85,8 @@ public final class DecisionStore implements AutoCloseable {
     /** Low-rate writes a finished checkpoint covers. */
     private long checkpointedCommits;
     private String headHash;
+    /** Serialises conversation turns, whose seq is the operator's next. */
+    private final Object turnLock = new Object();
 
     private DecisionStore(Path path, JdbcConnectionPool readers, Connection writer) throws SQLException, IOException {
         this.path = path;
@@ -671,6 +673,14 @@ public final class DecisionStore implements AutoCloseable {
      */
     public long appendTurn(String operator, String role, String text, String toolJson, Instant at) {
         long[] seq = new long[1];
+        // Two consoles of one operator in this process would otherwise read the same next seq.
+        synchronized (turnLock) {
+            appendTurn(operator, role, text, toolJson, at, seq);
+        }
+        return seq[0];
+    }
+
+    private void appendTurn(String operator, String role, String text, String toolJson, Instant at, long[] seq) {
         writeInTransaction("conversation turn of " + operator, c -> {
             try (PreparedStatement ps = c.prepareStatement(
                     "SELECT COALESCE(MAX(seq), 0) + 1 FROM conversation_turns WHERE operator = ?")) {
@@ -691,7 +701,6 @@ public final class DecisionStore implements AutoCloseable {
                 ps.executeUpdate();
             }
         });
-        return seq[0];
     }
 
     /** The newest {@code limit} turns of {@code operator} after {@code afterSeq}, oldest first. */

@@ -375,6 +375,15 @@ class AssistantTest {
     }
 
     @Test
+    void aModelThatNeverAnswersIsGivenUpOnAtTheDeadline() {
+        ScriptedChatModel model = ScriptedChatModel.replying().thenSilent();
+        AssistantReply r = ask(assistant(model, new AssistantSettings(3, Duration.ofMillis(300), false)),
+                operator("op.late"), "Anything?", new Heard());
+        assertEquals(ReplyStatus.MODEL_UNAVAILABLE, r.status());
+        assertEquals("The language model gave no answer within 0.3 s; the question was stopped.", r.message());
+    }
+
+    @Test
     void cancelStopsAModelThatNeverAnswers() {
         ScriptedChatModel model = ScriptedChatModel.replying().thenSilent();
         AssistantHandle h = assistant(model).ask(operator("op.cancel"), "Think forever", new Heard());
