@@ -191,9 +191,15 @@ public final class Assistant {
             } catch (RuntimeException e) {
                 out[0] = out[0] != null ? out[0] : end(ReplyStatus.FAILED, "", "The question could not be handled: "
                         + e.getMessage());
+            } finally {
+                if (out[0] == null) {
+                    // Only an Error gets here; the handle must still end.
+                    out[0] = new AssistantReply(question, ReplyStatus.FAILED, "", "The question could not be handled.",
+                            reasoning.toString(), steps, List.of(), footer);
+                }
+                listener.completed(out[0]);
+                result.complete(out[0]);
             }
-            listener.completed(out[0]);
-            result.complete(out[0]);
         }
 
         private AssistantReply loop() {
@@ -231,7 +237,7 @@ public final class Assistant {
                     return end(ReplyStatus.CANCELLED, "", "Cancelled.");
                 }
                 String data = ChatData.block(user, now, question, window, records, recordsNote, steps,
-                        settings.maxToolCalls() - used, rejected);
+                        Math.max(0, settings.maxToolCalls() - used), rejected);
                 Optional<ChatResult> r = call(prompt.fill(data, parser.schemaText()));
                 if (cancelled) {
                     return end(ReplyStatus.CANCELLED, "", "Cancelled.");
@@ -298,7 +304,7 @@ public final class Assistant {
             tool.put("request", step.request());
             tool.put("state", step.state().name());
             tool.put("proposals", step.proposals().stream().map(ProposalCard::id).toList());
-            memory.append(user.name(), TurnRole.TOOL, step.label() + ": " + step.summary(), Json.write(tool));
+            remember(TurnRole.TOOL, step.label() + ": " + step.summary(), Json.write(tool));
         }
 
         /** One model reply, or empty past the deadline. */
@@ -365,9 +371,18 @@ public final class Assistant {
                 Map<String, Object> tool = new LinkedHashMap<>();
                 tool.put("status", status.name());
                 tool.put("proposals", cards);
-                memory.append(user.name(), TurnRole.ASSISTANT, r.text(), Json.write(tool));
+                remember(TurnRole.ASSISTANT, r.text(), Json.write(tool));
             }
             return r;
+        }
+
+        /** Appends a turn; a store that refuses it costs the memory of this turn, not the answer. */
+        private void remember(TurnRole role, String text, String toolJson) {
+            try {
+                memory.append(user.name(), role, text, toolJson);
+            } catch (RuntimeException e) {
+                listener.note("This turn was not kept in your conversation memory: " + e.getMessage());
+            }
         }
 
         private String audit(AssistantReply r) {
