@@ -1,26 +1,42 @@
 package org.dang.app.chat;
 
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 
-import org.dang.engine.llm.ChatHandle;
-import org.dang.engine.llm.ChatListener;
-import org.dang.engine.llm.ChatResult;
+import org.dang.engine.assistant.AssistantHandle;
+import org.dang.engine.assistant.AssistantListener;
+import org.dang.engine.assistant.AssistantReply;
+import org.dang.engine.assistant.ProposalCard;
+import org.dang.engine.assistant.ReplyStatus;
+import org.dang.engine.assistant.ToolStep;
+import org.dang.engine.module.optimize.ProposedMove;
 
 /**
- * One question and its reply while it streams: the listener side of the chat mediator. Pieces are
- * appended here from the backend's thread and the view is asked for a throttled refresh; the view
- * only ever sees {@link #view()} snapshots. Thread-safe.
+ * One question and its reply: the listener side of the chat mediator while it streams (reasoning,
+ * tool steps, answer), or a question restored from the engine's conversation memory. The view only
+ * ever sees {@link #view} snapshots. Thread-safe.
  */
-final class Exchange implements ChatListener {
+final class Exchange implements AssistantListener {
 
     private final String question;
     private final Runnable changed;
     private final StringBuilder reasoning = new StringBuilder();
     private final StringBuilder answer = new StringBuilder();
+    private final Map<Integer, StepView> steps = new LinkedHashMap<>();
+    private final List<String> notes = new ArrayList<>();
+    private final List<ProposalCard> cards = new ArrayList<>();
+    private final Map<String, String> outcomes = new HashMap<>();
     private int reasoningPieces;
-    private ChatResult result;
-    private ChatHandle handle;
-    private String failure;
+    private boolean ended;
+    private String footer = "";
+    private String error;
+    private AssistantHandle handle;
 
     /** An exchange for {@code question}; {@code changed} requests a refresh (the throttle). */
     Exchange(String question, Runnable changed) {
@@ -32,13 +48,13 @@ final class Exchange implements ChatListener {
         return question;
     }
 
-    synchronized void handle(ChatHandle h) {
+    synchronized void handle(AssistantHandle h) {
         handle = h;
     }
 
     /** Cancels the reply if it is still coming. */
     void cancel() {
-        ChatHandle h;
+        AssistantHandle h;
         synchronized (this) {
             h = handle;
         }
@@ -48,7 +64,7 @@ final class Exchange implements ChatListener {
     }
 
     @Override
-    public void reasoning(String text) {
+    public void thinking(String text) {
         synchronized (this) {
             reasoning.append(text);
             reasoningPieces++;
@@ -65,49 +81,97 @@ final class Exchange implements ChatListener {
     }
 
     @Override
-    public void completed(ChatResult r) {
+    public void step(ToolStep s) {
         synchronized (this) {
-            result = r;
+            steps.put(s.number(), stepView(s.label(), s.state().name(), s.summary()));
         }
         changed.run();
     }
 
-    /** The reply could not even start (e.g. the role may not ask). */
+    @Override
+    public void note(String text) {
+        synchronized (this) {
+            notes.add(text);
+        }
+        changed.run();
+    }
+
+    @Override
+    public void completed(AssistantReply r) {
+        synchronized (this) {
+            ended = true;
+            reasoning.setLength(0);
+            reasoning.append(r.reasoning());
+            answer.setLength(0);
+            answer.append(r.answer());
+            cards.clear();
+            cards.addAll(r.proposals());
+            footer = r.footer();
+            error = r.status() == ReplyStatus.ANSWERED ? null : r.message();
+        }
+        changed.run();
+    }
+
+    /** A restored tool step. */
+    synchronized void restoredStep(String text, String state) {
+        steps.put(steps.size() + 1, new StepView(text, state));
+    }
+
+    /** The restored end: the answer, or the engine's message, and the cards. */
+    synchronized void restoredEnd(boolean answered, String text, List<ProposalCard> restored) {
+        ended = true;
+        if (answered) {
+            answer.append(text);
+        } else {
+            error = text;
+        }
+        cards.addAll(restored);
+    }
+
+    /** The question could not even start. */
     void failed(String why) {
         synchronized (this) {
-            failure = why;
+            ended = true;
+            error = why;
+        }
+        changed.run();
+    }
+
+    /** What happened to card {@code id} from this console. */
+    void outcome(String id, String text) {
+        synchronized (this) {
+            outcomes.put(id, text);
         }
         changed.run();
     }
 
     synchronized boolean ended() {
-        return result != null || failure != null;
+        return ended;
     }
 
-    synchronized Optional<ChatResult> result() {
-        return Optional.ofNullable(result);
+    synchronized boolean hasCard(String id) {
+        return cards.stream().anyMatch(c -> c.id().equals(id));
     }
 
-    /** The snapshot; once ended, the final texts of the result replace what streamed. */
-    synchronized ExchangeView view() {
-        if (failure != null) {
-            return new ExchangeView(question, "", 0, "", false, "", Optional.of(failure));
-        }
-        if (result == null) {
-            return new ExchangeView(question, reasoning.toString().strip(), reasoningPieces, answer.toString().strip(),
-                    true, "", Optional.empty());
-        }
-        Optional<String> error = switch (result.finish()) {
-            case STOP -> Optional.empty();
-            case LENGTH -> Optional.of("The answer reached its token budget (orchestrator.llm.answer_budget).");
-            case THINKING_BUDGET -> Optional.of("The model used its whole thinking budget before answering"
-                    + " (orchestrator.llm.thinking_budget).");
-            case CANCELLED -> Optional.of("Cancelled.");
-            case ERROR -> Optional.of("The model failed: " + result.error().orElse("no reason given"));
-            case UNAVAILABLE -> Optional.of("No model answered: " + result.error().orElse("no backend available")
-                    + ". The decision rules work on without it.");
+    /** The snapshot; {@code open} says which proposals the desk still holds. */
+    synchronized ExchangeView view(Predicate<String> open) {
+        List<CardView> cv = cards.stream().map(c -> new CardView(c.id(), c.summary(),
+                c.moves().stream().map(Exchange::move).toList(), c.notes(), c.approvable() && open.test(c.id()),
+                outcomes.getOrDefault(c.id(), c.approvable() && !open.test(c.id())
+                        ? "Closed: approved, rejected or replaced by newer proposals." : ""))).toList();
+        return new ExchangeView(question, reasoning.toString().strip(), reasoningPieces, List.copyOf(steps.values()),
+                notes, answer.toString().strip(), cv, !ended, ended ? footer : "", Optional.ofNullable(error));
+    }
+
+    static StepView stepView(String label, String state, String summary) {
+        String text = switch (state) {
+            case "RUNNING" -> label + " ...";
+            default -> label.replaceFirst("^running ", "").replaceFirst("^reading ", "") + ": " + summary;
         };
-        return new ExchangeView(question, result.reasoning(), result.usage().reasoningTokens(), result.answer(), false,
-                result.summary(), error);
+        return new StepView(text, state);
+    }
+
+    private static String move(ProposedMove m) {
+        return String.format(Locale.ROOT, "%s %.2f -> %.2f %s", m.setpoint(), m.current(), m.proposed(), m.unit());
     }
 }

@@ -155,8 +155,8 @@ public final class ConsoleWindow implements AutoCloseable {
         alarmRow.getStyleClass().add("alarm-row");
         alarmRow.setPadding(new Insets(4, 12, 4, 12));
         // Backends are built in the background (SDK clients take a moment); with none configured the pane says so.
-        ChatViewModel chat = new ChatViewModel(CompletableFuture.supplyAsync(engine::llm, background),
-                engine.config().orchestrator().llm(), user, engine.actions());
+        ChatViewModel chat = new ChatViewModel(CompletableFuture.supplyAsync(engine::llm, background), engine, user,
+                background);
         new ChatMediator(chat, timer);
         tabs = new TabPane(tab("tab-overview", "Overview", overview), tab("tab-alarms", "Alarms", alarmsView),
                 tab("tab-trends", "Trends", trends), tab("tab-chat", "Chat", new ChatView(chat)),

@@ -8,9 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
@@ -19,6 +19,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TitledPane;
+import javafx.scene.layout.VBox;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -31,6 +32,7 @@ import org.dang.app.console.ConsoleWindow;
 import org.dang.app.console.Screenshots;
 import org.dang.app.console.Theme;
 import org.dang.engine.Engine;
+import org.dang.engine.EngineModules;
 import org.dang.engine.access.Role;
 import org.dang.engine.access.User;
 import org.dang.engine.config.DangConfig;
@@ -38,9 +40,19 @@ import org.dang.engine.config.LlmConfig;
 import org.dang.engine.config.OpenAiBackendConfig;
 import org.dang.engine.config.OrchestratorConfig;
 import org.dang.engine.llm.openai.ScriptedOpenAiServer;
+import org.dang.engine.plant.PlantScan;
+import org.dang.engine.plant.TagSample;
+import org.dang.engine.plant.sim.CduConfig;
+import org.dang.engine.plant.sim.CduSimulator;
+import org.dang.engine.plant.sim.SimulatorSource;
+import org.dang.engine.situation.Quality;
 import org.dang.engine.store.AuditEvent;
 
-/** The Chat tab of the real console, answering from a loopback OpenAI-compatible server. */
+/**
+ * The Chat tab of the real console over the engine's assistant, with the model answering from a
+ * loopback OpenAI-compatible server (DeepSeek-R1 replies over the real streaming wire format): tool
+ * steps, proposal cards, memory restored for the signed-in user.
+ */
 class ChatViewTest {
 
     @TempDir
@@ -48,12 +60,15 @@ class ChatViewTest {
 
     private ScriptedOpenAiServer server;
     private Engine engine;
+    private SimulatorSource unit;
     private ConsoleWindow window;
+    private String previousHome;
     private final FxRobot robot = new FxRobot();
 
     @BeforeEach
     void start() throws Exception {
         server = new ScriptedOpenAiServer();
+        previousHome = System.setProperty("dang.home", "..");
     }
 
     @AfterEach
@@ -65,20 +80,41 @@ class ChatViewTest {
         if (engine != null) {
             engine.close();
         }
+        if (unit != null) {
+            unit.close();
+        }
         server.close();
+        if (previousHome == null) {
+            System.clearProperty("dang.home");
+        } else {
+            System.setProperty("dang.home", previousHome);
+        }
     }
 
-    private void open(Role role, boolean withModel) throws Exception {
+    private void engine(boolean withModel) {
         DangConfig d = DangConfig.defaults();
         LlmConfig llm = withModel ? d.orchestrator().llm().withOpenai(new OpenAiBackendConfig(
                 Optional.of(server.url()), Optional.of("deepseek-r1-distill-qwen-7b"), Optional.empty(),
                 Duration.ofSeconds(10))) : d.orchestrator().llm();
-        engine = Engine.open(new DangConfig(new OrchestratorConfig(llm), d.modules(), d.decisionEngine(),
-                d.store()).withStore(dir.resolve("decisions")));
+        engine = EngineModules.installAvailable(Engine.open(new DangConfig(new OrchestratorConfig(llm), d.modules(),
+                d.decisionEngine(), d.store()).withStore(dir.resolve("decisions"))));
+        unit = new SimulatorSource(new CduSimulator(CduConfig.defaults(7)), Duration.ofHours(1));
+        EngineModules.installOptimization(engine, unit);
+        Instant t0 = Instant.parse("2026-10-01T00:00:00Z");
+        for (int i = 0; i < 24 * 20; i++) {
+            Instant t = t0.plus(Duration.ofHours(i));
+            double v = 20 + 2 * Math.sin(2 * Math.PI * i / 24) + 0.3 * Math.sin(i * 1.7);
+            engine.plant().tags().append(new PlantScan(t, List.of(new TagSample("naphtha_yield", t, v, Quality.GOOD))));
+        }
+    }
+
+    private void open(User user, boolean withModel) throws Exception {
+        if (engine == null) {
+            engine(withModel);
+        }
         FxToolkit.registerPrimaryStage();
         FxToolkit.setupStage(s -> {
-            window = new ConsoleWindow(engine, new User(role.name().toLowerCase(Locale.ROOT), role, "test"),
-                    dir.resolve("config.yaml"), Theme.LIGHT);
+            window = new ConsoleWindow(engine, user, dir.resolve("config.yaml"), Theme.LIGHT);
             window.show(s);
         });
         robot.clickOn("Chat");
@@ -86,6 +122,10 @@ class ChatViewTest {
             Label model = robot.lookup("#chat-model").query();
             WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> model.getText().startsWith("Model: openai"));
         }
+    }
+
+    private static User user(String name, Role role) {
+        return new User(name, role, "test");
     }
 
     private void ask(String question) throws Exception {
@@ -96,95 +136,121 @@ class ChatViewTest {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup(".chat-exchange").queryAll().size() > before);
     }
 
-    private static List<String> words(String prefix, int n) {
+    private static List<String> words(String text) {
         List<String> w = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            w.add(prefix + i);
+        for (String s : text.split("(?<= )")) {
+            w.add(s);
         }
         return w;
     }
 
-    @Test
-    void questionStreamsAnAnswerWithTheReasoningCollapsedAndIsAudited() throws Exception {
-        open(Role.OPERATOR, true);
-        List<String> reasoning = List.of("The", " top", " temperature", " rose", " 4", " °C", " while", " reflux",
-                " fell", " from", " 180", " to", " 150", " m³/h;", " heavier", " material", " is", " going",
-                " overhead.");
-        List<String> answer = List.of("Reflux", " dropped", " at", " 09:12,", " so", " the", " column", " top",
-                " is", " running", " hot.", " Bring", " reflux", " back", " towards", " 180", " m³/h", " and",
-                " watch", " the", " naphtha", " end", " point.");
-        server.then(sse(r1Reply(reasoning, answer, 58), Duration.ofMillis(60)));
-        ask("Why is the column top temperature rising?");
+    private static ScriptedOpenAiServer.Reply reply(String reasoning, String answer, Duration gap) {
+        return sse(r1Reply(words(reasoning), words(answer), 400), gap);
+    }
 
-        Label answerLabel = robot.lookup("#chat-answer-0").query();
-        Label footer = robot.lookup("#chat-footer-0").query();
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !answerLabel.getText().isEmpty()
-                && "answering ...".equals(footer.getText()));
-        assertTrue(answerLabel.getText().length() < String.join("", answer).length(), "seen while still streaming");
-        assertTrue(robot.lookup("#chat-cancel").queryButton().isDisabled() == false, "cancel enabled while streaming");
-
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> footer.getText().startsWith("openai"));
-        assertEquals(String.join("", answer), answerLabel.getText());
-        TitledPane r = robot.lookup("#chat-reasoning-0").query();
-        assertFalse(r.isExpanded(), "reasoning starts collapsed");
-        assertEquals(String.join("", reasoning), ((Label) r.getContent()).getText());
-        assertTrue(r.getText().startsWith("Reasoning ("), r.getText());
-        assertTrue(footer.getText().contains("first token") && footer.getText().contains("tok/s")
-                && footer.getText().contains("| stop"), footer.getText());
-
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> engine.store().auditTrail(5).stream()
-                .anyMatch(a -> a.action().equals("ask_assistant")));
-        AuditEvent audit = engine.store().auditTrail(5).stream().filter(a -> a.action().equals("ask_assistant"))
-                .findFirst().orElseThrow();
-        assertEquals("OK", audit.result());
-        assertTrue(audit.detail().contains("Why is the column top temperature rising?")
-                && audit.detail().contains("Bring reflux back"), audit.detail());
-
-        // A follow-up carries the history without the old reasoning; the screenshot shows both turns.
-        server.then(sse(r1Reply(List.of("Naphtha", " end", " point", " follows", " top", " temperature."),
-                List.of("Yes:", " expect", " it", " about", " 3", " °C", " high", " until", " reflux", " recovers."), 90),
-                Duration.ofMillis(5)));
-        ask("Will the naphtha go off-spec?");
-        Label second = robot.lookup("#chat-footer-1").query();
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> second.getText().startsWith("openai"));
-        var messages = server.received().get(1).body().path("messages");
-        assertEquals(3, messages.size());
-        assertFalse(messages.toString().contains("heavier material"), "old reasoning stays out of the prompt");
-        robot.interact(() -> r.setExpanded(true));
-        WaitForAsyncUtils.waitForFxEvents();
-        Screenshots.write(robot, answerLabel, "chat.png");
+    private String text(String id) {
+        return robot.lookup(id).tryQuery().map(n -> ((Label) n).getText()).orElse("");
     }
 
     @Test
-    void cancelStopsTheReplyAndRegenerateAsksAgain() throws Exception {
-        open(Role.ENGINEER, true);
-        server.then(sse(r1Reply(words(" step", 200), List.of("never"), 10), Duration.ofMillis(40)));
+    void aForecastQuestionShowsTheToolStepAndTheAnswerAndASetpointRequestBecomesACard() throws Exception {
+        open(user("op.lee", Role.OPERATOR), true);
+        server.then(reply("The operator wants a naphtha forecast. I have none, so I ask the forecaster.",
+                "{\"action\": \"INVOKE\", \"module\": \"forecasting\", \"parameters\": {\"tags\": [\"naphtha_yield\"],"
+                        + " \"horizon\": 12, \"model_selection\": \"ridge\"}, \"confidence\": 0.9, \"rationale\":"
+                        + " \"A forecast is needed.\"}", Duration.ofMillis(5)));
+        server.then(reply("The ridge forecast is back; the yield swings with the daily cycle.",
+                "Naphtha yield should stay between 18 and 22 % over the next 12 hours, lowest around 06:00.",
+                Duration.ofMillis(20)));
+        ask("Forecast the naphtha yield for the next 12 hours");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> text("#chat-footer-0").startsWith("openai"));
+        assertEquals("Naphtha yield should stay between 18 and 22 % over the next 12 hours, lowest around 06:00.",
+                text("#chat-answer-0"));
+        String step = text("#chat-step-0-0");
+        assertTrue(step.startsWith("\u2713 forecasting: naphtha_yield: 12 steps by Ridge"), step);
+        assertEquals(2, server.received().size());
+        String secondPrompt = server.received().get(1).body().path("messages").get(0).path("content").asText();
+        assertTrue(secondPrompt.contains("tool_results") && secondPrompt.contains("naphtha_yield: 12 steps"));
+        TitledPane r = robot.lookup("#chat-reasoning-0").query();
+        assertFalse(r.isExpanded(), "reasoning starts collapsed");
+        assertTrue(((Label) r.getContent()).getText().contains("I have none, so I ask the forecaster"));
+
+        server.then(reply("The optimiser has proposed; the operator must approve.",
+                "I cannot change a setpoint myself. The optimiser's proposal is on the card below for your approval.",
+                Duration.ofMillis(5)));
+        ask("Raise the coil outlet to 365");
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> text("#chat-footer-1").startsWith("openai"));
+        assertTrue(text("#chat-note-1-0").startsWith("You asked for a setpoint change"), text("#chat-note-1-0"));
+        assertTrue(text("#chat-step-1-0").startsWith("\u2713 optimization: optimisation"), text("#chat-step-1-0"));
+        VBox cards = robot.lookup("#chat-cards-1").query();
+        assertEquals(1, cards.getChildren().size());
+        String id = engine.proposals().orElseThrow().openProposals().getFirst().id();
+        Button approve = robot.lookup("#chat-approve-" + id).queryButton();
+        Screenshots.write(robot, approve, "chat.png");
+        if (!approve.isDisabled()) {
+            robot.interact(approve::fire);
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !text("#chat-card-outcome-" + id).isEmpty());
+            String outcome = text("#chat-card-outcome-" + id);
+            assertTrue(outcome.startsWith("Approved: applied") || outcome.startsWith("Not done: the safety layer"),
+                    outcome);
+            AuditEvent a = engine.store().auditTrail(50).stream().filter(e -> e.action().equals("approve_setpoint"))
+                    .findFirst().orElseThrow();
+            assertEquals("op.lee", a.actor());
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#chat-approve-" + id).queryButton()
+                    .isDisabled() || outcome.startsWith("Not done"));
+        }
+        assertTrue(engine.store().auditTrail(50).stream().anyMatch(e -> e.actor().equals("op.lee")
+                && e.action().equals("request_module_run") && e.target().equals("module forecasting (chat)")));
+    }
+
+    @Test
+    void theConversationIsRestoredForTheSignedInUserOnlyAndCanBeCleared() throws Exception {
+        open(user("op.lee", Role.OPERATOR), true);
+        server.then(reply("Easy.", "The reflux is 180 m³/h.", Duration.ZERO));
+        ask("What is the reflux?");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> text("#chat-footer-0").startsWith("openai"));
+        FxToolkit.cleanupStages();
+        window.close();
+
+        open(user("op.lee", Role.OPERATOR), true);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> "The reflux is 180 m³/h.".equals(text("#chat-answer-0")));
+        FxToolkit.cleanupStages();
+        window.close();
+
+        open(user("op.kim", Role.OPERATOR), true);
+        WaitForAsyncUtils.waitForFxEvents();
+        Thread.sleep(300);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(0, robot.lookup(".chat-exchange").queryAll().size(), "another operator sees none of it");
+        FxToolkit.cleanupStages();
+        window.close();
+
+        open(user("op.lee", Role.OPERATOR), true);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup(".chat-exchange").queryAll().size() == 1);
+        Button clear = robot.lookup("#chat-clear").queryButton();
+        robot.interact(clear::fire);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup(".chat-exchange").queryAll().isEmpty());
+        assertTrue(engine.store().conversationTurns("op.lee", 0, 10).isEmpty());
+    }
+
+    @Test
+    void cancelStopsTheReply() throws Exception {
+        open(user("op.eng", Role.ENGINEER), true);
+        server.then(reply(String.join(" ", java.util.Collections.nCopies(200, "step")), "never", Duration.ofMillis(40)));
         ask("Summarise the last shift.");
         TitledPane r = robot.lookup("#chat-reasoning-0").query();
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> r.getText().startsWith("Thinking")
                 && !((Label) r.getContent()).getText().isEmpty());
         Button cancel = robot.lookup("#chat-cancel").queryButton();
         robot.interact(cancel::fire);
-        Label error = robot.lookup("#chat-error-0").query();
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> "Cancelled.".equals(error.getText()));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> "Cancelled.".equals(text("#chat-error-0")));
         assertTrue(cancel.isDisabled());
-        Button regenerate = robot.lookup("#chat-regenerate").queryButton();
-        assertFalse(regenerate.isDisabled());
-
-        server.then(sse(r1Reply(List.of("Quiet", " shift."), List.of("No", " upsets."), 10), Duration.ZERO));
-        robot.interact(regenerate::fire);
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> server.received().size() == 2);
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#chat-answer-0").tryQuery().isPresent());
-        Label answer = robot.lookup("#chat-answer-0").query();
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> "No upsets.".equals(answer.getText()));
-        assertEquals(1, robot.lookup(".chat-exchange").queryAll().size(), "regenerate replaces the reply");
-        assertEquals("Summarise the last shift.",
-                server.received().get(1).body().path("messages").path(0).path("content").asText());
+        assertFalse(robot.lookup("#chat-regenerate").queryButton().isDisabled());
     }
 
     @Test
     void withoutAModelThePaneSaysHowToSetOneUpAndTheConsoleWorksOn() throws Exception {
-        open(Role.OPERATOR, false);
+        open(user("operator", Role.OPERATOR), false);
         Label model = robot.lookup("#chat-model").query();
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> model.getText().startsWith("No language model"));
         assertTrue(model.getText().contains("orchestrator.llm.openai.url") && model.getText().contains("docs/llm.md"),
@@ -199,11 +265,27 @@ class ChatViewTest {
     }
 
     @Test
-    void viewerMayNotAskAndIsToldWhy() throws Exception {
-        open(Role.VIEWER, true);
+    void aViewerMayNeitherAskNorApproveAndIsToldWhy() throws Exception {
+        engine(true);
+        // The viewer once asked as an operator; that conversation's card is restored, but not for approval.
+        var run = engine.modules().submit(engine.requestFor(org.dang.engine.module.ModuleName.OPTIMIZATION,
+                java.util.Map.of()), org.dang.engine.module.WorkPriority.OPERATOR_REQUEST);
+        var p = (org.dang.engine.module.optimize.OptimizationProposal) run.result().get(60, TimeUnit.SECONDS);
+        engine.proposals().orElseThrow().offer(p);
+        engine.store().appendTurn("sam", "OPERATOR", "Propose something", null, Instant.now());
+        engine.store().appendTurn("sam", "ASSISTANT", "Here is a proposal.", org.dang.engine.json.Json.write(
+                java.util.Map.of("status", "ANSWERED", "proposals", List.of(
+                        org.dang.engine.assistant.ProposalCard.of(p)))), Instant.now());
+        open(user("sam", Role.VIEWER), true);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> "Here is a proposal.".equals(text("#chat-answer-0")));
         assertTrue(robot.lookup("#chat-ask").queryButton().isDisabled());
         Node actions = robot.lookup("#chat-ask").queryButton().getParent().getParent();
         assertEquals("Only the operator or engineer role may ask the assistant; you are signed in as viewer.",
                 actions.getUserData());
+        Button approve = robot.lookup("#chat-approve-" + p.id()).queryButton();
+        assertTrue(approve.isDisabled());
+        assertEquals("Only the operator or engineer role may approve setpoint changes; you are signed in as viewer.",
+                approve.getParent().getUserData());
+        assertTrue(robot.lookup("#chat-reject-" + p.id()).queryButton().isDisabled());
     }
 }

@@ -19,7 +19,7 @@ import org.dang.engine.module.ModuleName;
  * object, optionally inside one ```json fence, valid against {@link AdviceSchema}. Anything else is
  * an {@link AdviceRejectedException} carrying the overrule reason.
  */
-final class AdviceParser {
+public final class AdviceParser {
 
     private static final ObjectReader STRICT = Json.mapper().reader()
             .with(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
@@ -27,11 +27,17 @@ final class AdviceParser {
 
     private final AdviceSchema schema;
 
-    AdviceParser(AdviceSchema schema) {
+    /** A parser checking against {@code schema}. */
+    public AdviceParser(AdviceSchema schema) {
         this.schema = schema;
     }
 
-    ModelAdvice parse(String answer) {
+    /**
+     * The advice in {@code answer}.
+     *
+     * @throws AdviceRejectedException with the overrule reason and the JSON path of every violation
+     */
+    public ModelAdvice parse(String answer) {
         String text = unfence(answer.strip());
         if (text.isEmpty()) {
             throw new AdviceRejectedException(OverruleReason.MALFORMED_JSON, "the answer is empty");

@@ -1,7 +1,7 @@
 package org.dang.engine.advisor;
 
 /** The model's answer cannot be used; carries the overrule that the record keeps. */
-final class AdviceRejectedException extends RuntimeException {
+public final class AdviceRejectedException extends RuntimeException {
 
     private final transient Overrule overrule;
 
@@ -10,7 +10,8 @@ final class AdviceRejectedException extends RuntimeException {
         this.overrule = new Overrule(reason, detail);
     }
 
-    Overrule overrule() {
+    /** Why the answer cannot be used, and where. */
+    public Overrule overrule() {
         return overrule;
     }
 }

@@ -34,14 +34,22 @@ public final class AdviceSchema {
 
     /** Loads the schema shipped with the engine. */
     public static AdviceSchema standard() {
-        try (InputStream in = AdviceSchema.class.getResourceAsStream(RESOURCE)) {
+        return fromResource(RESOURCE);
+    }
+
+    /**
+     * Loads another schema written in the same subset from the engine's resources (the chat's tool
+     * request, which defers its module parameters to this one).
+     */
+    public static AdviceSchema fromResource(String resource) {
+        try (InputStream in = AdviceSchema.class.getResourceAsStream(resource)) {
             if (in == null) {
-                throw new IllegalStateException("advisor schema resource " + RESOURCE + " is missing from the engine jar");
+                throw new IllegalStateException("schema resource " + resource + " is missing from the engine jar");
             }
             String text = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
             return new AdviceSchema(Json.mapper().readTree(text), text);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + RESOURCE, e);
+            throw new UncheckedIOException("cannot read " + resource, e);
         }
     }
 

@@ -18,7 +18,14 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
+import org.dang.engine.Engine;
+import org.dang.engine.EngineModules;
+import org.dang.engine.access.Role;
+import org.dang.engine.access.User;
+import org.dang.engine.assistant.Assistant;
+import org.dang.engine.config.DangConfig;
 import org.dang.engine.config.LlmConfig;
+import org.dang.engine.config.OrchestratorConfig;
 import org.dang.engine.config.OpenAiBackendConfig;
 import org.dang.engine.llm.ChatListener;
 import org.dang.engine.llm.ChatMessage;
@@ -30,7 +37,8 @@ import org.dang.engine.llm.backend.LlmSetup;
 /**
  * {@code dang chat}: a conversation with the configured DeepSeek-R1 model in the terminal. The
  * reasoning streams dimmed, then the answer, then a line with who answered and how fast; with
- * {@code --prompt} it answers once and exits (0 when answered), for scripts.
+ * {@code --prompt} it answers once and exits (0 when answered), for scripts. With {@code --operator}
+ * it asks the engine's assistant instead (tools, history, memory; see {@link AssistantSession}).
  */
 @Command(name = "chat", mixinStandardHelpOptions = true,
         description = {"Talk to the configured DeepSeek-R1 model: thinking streams dimmed, then the answer.",
@@ -66,6 +74,11 @@ public final class ChatCommand implements Callable<Integer> {
     @Option(names = "--hide-thinking", description = "Do not print the reasoning (it still counts).")
     boolean hideThinking;
 
+    @Option(names = "--operator", paramLabel = "NAME",
+            description = {"Ask the engine's assistant as operator NAME instead of the bare model: it runs modules,"
+                    + " reads decision history and keeps NAME's conversation in the decision store (docs/chat.md)."})
+    String operator;
+
     @Mixin
     EngineOptions engineOptions;
 
@@ -88,6 +101,15 @@ public final class ChatCommand implements Callable<Integer> {
             return 1;
         }
         boolean dim = System.console() != null && System.console().isTerminal() && System.getenv("NO_COLOR") == null;
+        if (operator != null) {
+            DangConfig loaded = engineOptions.load();
+            DangConfig withModel = new DangConfig(new OrchestratorConfig(config), loaded.modules(),
+                    loaded.decisionEngine(), loaded.store(), loaded.server());
+            try (ChatModel chat = setup.model().get(); Engine engine = EngineModules.installAvailable(Engine.open(withModel))) {
+                return new AssistantSession(Assistant.over(engine, chat), new User(operator.strip(), Role.OPERATOR, "cli"),
+                        out, err, dim, hideThinking).run(prompt, input);
+            }
+        }
         try (ChatModel chat = setup.model().get()) {
             if (prompt != null) {
                 return turn(chat, config, List.of(ChatMessage.user(prompt)), out, err, dim).finish().answered() ? 0 : 1;

@@ -85,6 +85,8 @@ public final class DecisionStore implements AutoCloseable {
     /** Low-rate writes a finished checkpoint covers. */
     private long checkpointedCommits;
     private String headHash;
+    /** Serialises conversation turns, whose seq is the operator's next. */
+    private final Object turnLock = new Object();
 
     private DecisionStore(Path path, JdbcConnectionPool readers, Connection writer) throws SQLException, IOException {
         this.path = path;
@@ -663,6 +665,108 @@ public final class DecisionStore implements AutoCloseable {
             }
             return Optional.of(found);
         });
+    }
+
+    /**
+     * Appends a turn to {@code operator}'s conversation and returns its seq (the operator's next, from 1).
+     * One operator's turns are written by one question at a time; a clash on the seq fails loudly.
+     */
+    public long appendTurn(String operator, String role, String text, String toolJson, Instant at) {
+        long[] seq = new long[1];
+        // Two consoles of one operator in this process would otherwise read the same next seq.
+        synchronized (turnLock) {
+            appendTurn(operator, role, text, toolJson, at, seq);
+        }
+        return seq[0];
+    }
+
+    private void appendTurn(String operator, String role, String text, String toolJson, Instant at, long[] seq) {
+        writeInTransaction("conversation turn of " + operator, c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT COALESCE(MAX(seq), 0) + 1 FROM conversation_turns WHERE operator = ?")) {
+                ps.setString(1, operator);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    seq[0] = rs.getLong(1);
+                }
+            }
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO conversation_turns"
+                    + " (operator, seq, role, text, tool, at) VALUES (?, ?, ?, ?, ?, ?)")) {
+                ps.setString(1, operator);
+                ps.setLong(2, seq[0]);
+                ps.setString(3, role);
+                ps.setString(4, text);
+                ps.setString(5, toolJson);
+                ps.setObject(6, utc(at));
+                ps.executeUpdate();
+            }
+        });
+    }
+
+    /** The newest {@code limit} turns of {@code operator} after {@code afterSeq}, oldest first. */
+    public List<ConversationTurn> conversationTurns(String operator, long afterSeq, int limit) {
+        return read("conversation of " + operator, c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT seq, role, text, tool, at FROM conversation_turns"
+                    + " WHERE operator = ? AND seq > ? ORDER BY seq DESC LIMIT ?")) {
+                ps.setString(1, operator);
+                ps.setLong(2, afterSeq);
+                ps.setInt(3, limit);
+                List<ConversationTurn> out = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(new ConversationTurn(operator, rs.getLong(1), rs.getString(2), rs.getString(3),
+                                rs.getString(4), rs.getObject(5, OffsetDateTime.class).toInstant()));
+                    }
+                }
+                java.util.Collections.reverse(out);
+                return out;
+            }
+        });
+    }
+
+    /** Keeps a summary of {@code s.operator()}'s turns up to {@code s.upToSeq()}. */
+    public void recordSummary(ConversationSummary s) {
+        writeInTransaction("conversation summary of " + s.operator(), c -> {
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO conversation_summaries"
+                    + " (operator, up_to_seq, summary, method, at) VALUES (?, ?, ?, ?, ?)")) {
+                ps.setString(1, s.operator());
+                ps.setLong(2, s.upToSeq());
+                ps.setString(3, s.text());
+                ps.setString(4, s.method());
+                ps.setObject(5, utc(s.at()));
+                ps.executeUpdate();
+            }
+        });
+    }
+
+    /** The summary covering the most of {@code operator}'s turns, if any. */
+    public Optional<ConversationSummary> latestSummary(String operator) {
+        return read("conversation summary of " + operator, c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT up_to_seq, summary, method, at"
+                    + " FROM conversation_summaries WHERE operator = ? ORDER BY up_to_seq DESC LIMIT 1")) {
+                ps.setString(1, operator);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.of(new ConversationSummary(operator, rs.getLong(1), rs.getString(2),
+                            rs.getString(3), rs.getObject(4, OffsetDateTime.class).toInstant())) : Optional.empty();
+                }
+            }
+        });
+    }
+
+    /** Forgets {@code operator}'s conversation (turns and summaries); returns how many turns went. */
+    public int clearConversation(String operator) {
+        int[] n = new int[1];
+        writeInTransaction("clearing the conversation of " + operator, c -> {
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM conversation_turns WHERE operator = ?")) {
+                ps.setString(1, operator);
+                n[0] = ps.executeUpdate();
+            }
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM conversation_summaries WHERE operator = ?")) {
+                ps.setString(1, operator);
+                ps.executeUpdate();
+            }
+        });
+        return n[0];
     }
 
     /** One page of history matching {@code q}, newest first. */

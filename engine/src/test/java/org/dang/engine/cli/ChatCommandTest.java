@@ -96,6 +96,39 @@ class ChatCommandTest {
     }
 
     @Test
+    void asAnOperatorItAsksTheAssistantWhichRunsToolsAndRemembersAcrossRuns() throws Exception {
+        String previousHome = System.setProperty("dang.home", "..");
+        try {
+            server.then(sse(r1Reply(List.of("Need", " the", " market."), List.of("{\"action\": \"INVOKE\", \"module\":",
+                    " \"analysis\", \"parameters\": {}, \"confidence\": 0.8, \"rationale\": \"market\"}"), 30),
+                    Duration.ZERO))
+                    .then(sse(r1Reply(List.of("Read", " it."), List.of("Diesel", " cracks", " are", " firm."), 60),
+                            Duration.ZERO))
+                    .then(sse(r1Reply(List.of("Memory."), List.of("You", " asked", " about", " diesel."), 60),
+                            Duration.ZERO));
+            String store = tmp.resolve("decisions").toString();
+            Run first = run(null, "--config", emptyConfig(), "--store", store, "--url", server.url(), "--operator",
+                    "op.cli", "--prompt", "What does the market say about diesel?");
+            assertEquals(0, first.exit(), first.err());
+            assertTrue(first.out().contains("[running analysis ...]"), first.out());
+            assertTrue(first.out().contains("[running analysis done: "), first.out());
+            assertTrue(first.out().contains("Diesel cracks are firm."), first.out());
+            assertFalse(first.out().contains("\"action\""), "the tool request is not printed as an answer");
+            Run second = run(null, "--config", emptyConfig(), "--store", store, "--url", server.url(), "--operator",
+                    "op.cli", "--prompt", "What did I ask before?");
+            assertEquals(0, second.exit(), second.err());
+            String prompt = server.received().get(2).body().path("messages").path(0).path("content").asText();
+            assertTrue(prompt.contains("What does the market say about diesel?"), "the conversation came back");
+        } finally {
+            if (previousHome == null) {
+                System.clearProperty("dang.home");
+            } else {
+                System.setProperty("dang.home", previousHome);
+            }
+        }
+    }
+
+    @Test
     void serverErrorExitsOneWithTheReason() throws Exception {
         server.then(status(500, "{\"error\":{\"message\":\"out of memory\"}}"));
         Run r = run(null, "--config", emptyConfig(), "--url", server.url(), "--prompt", "hi");

@@ -38,6 +38,9 @@ public final class OptimizationModule implements PlantModule<OptimizationRequest
     private final SetpointPlant plant;
     private final PolicyStore policies;
     private final List<String> allowed;
+    /** The policy name a proposal from an operator's own target carries. */
+    public static final String OPERATOR_TARGET = "operator target";
+
     private final CduSteadyStateModel model = new CduSteadyStateModel();
     private final Map<String, PolicyArtifact> loaded = new ConcurrentHashMap<>();
     private final AtomicLong ids = new AtomicLong();
@@ -67,21 +70,30 @@ public final class OptimizationModule implements PlantModule<OptimizationRequest
 
     @Override
     public OptimizationProposal run(OptimizationRequest request, RunContext context) throws ModuleFailure {
-        String name = request.policy().isEmpty() ? allowed.getFirst() : request.policy();
-        if (!allowed.contains(name)) {
+        SetpointTarget target = request.target();
+        String name = target != null ? OPERATOR_TARGET : request.policy().isEmpty() ? allowed.getFirst() : request.policy();
+        if (target == null && !allowed.contains(name)) {
             throw new ModuleFailure("policy " + name + " is not among modules.optimization.models " + allowed, false);
         }
         context.progress(0.1, "loading " + name);
-        PolicyArtifact artifact = policy(name);
+        PolicyArtifact artifact = target == null ? policy(name) : null;
         context.checkCancelled();
         CduState state = plant.state();
         CduConditions now = plant.conditions();
         if (state == null || now == null) {
             throw new ModuleFailure("the plant " + plant.name() + " has no state yet", true);
         }
-        context.progress(0.4, "asking the policy");
+        context.progress(0.4, target == null ? "asking the policy" : "moving " + target.setpoint() + " to its target");
         Observation obs = ObservationBuilder.of(state, now);
-        double[] action = artifact.policy().act(obs);
+        double[] action;
+        if (target == null) {
+            action = artifact.policy().act(obs);
+        } else {
+            // The operator's target for one setpoint, the others where they are; the safety layer checks it as any move.
+            action = SetpointSpace.toUnit(state.setpoints());
+            var r = SetpointSpace.ranges().get(target.index());
+            action[target.index()] = (target.value() - r.min()) / (r.max() - r.min());
+        }
         SafetyLayer safety = request.tightened()
                 ? new SafetyLayer(model, doubled(SafetyLimits.defaults()), MoveLimits.defaults())
                 : SafetyLayer.defaults();
@@ -110,9 +122,12 @@ public final class OptimizationModule implements PlantModule<OptimizationRequest
             case SafetyVerdict.Accepted acc -> acc.move().adjustments();
             case SafetyVerdict.Refused ref -> List.of(ref.reason());
         };
-        double confidence = confidence(obs, notes, refused);
+        // An operator's target is theirs to judge: confidence only says whether the safety layer reshaped it.
+        double confidence = target == null ? confidence(obs, notes, refused)
+                : refused ? 0 : notes.isEmpty() ? 1 : 0.8;
         return new OptimizationProposal("opt-" + now.time().getEpochSecond() + "-" + ids.incrementAndGet(),
-                artifact.name(), artifact.hash(), now.time(), rows, before.margin(), after.margin(),
+                target == null ? artifact.name() : name + " " + target.setpoint() + " " + target.value(),
+                target == null ? artifact.hash() : "", now.time(), rows, before.margin(), after.margin(),
                 before.marginRate(), after.marginRate(), margins, confidence, notes, refused, request.tightened());
     }
 

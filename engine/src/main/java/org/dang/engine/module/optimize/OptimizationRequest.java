@@ -13,10 +13,19 @@ import org.dang.engine.module.ModuleRequest;
  * @param policy      policy name, e.g. {@code trained_policy_v2}; empty for the first of the configured models
  * @param tightened   true for tightened constraints (twice the safety back-offs), after an abnormal event
  * @param objective   {@code margin} or {@code product_slate} (both maximise the margin rate; recorded for the audit)
+ * @param target      an operator's own target for one setpoint, proposed instead of the policy's move; null for
+ *                    the policy's
  */
-public record OptimizationRequest(String policy, boolean tightened, String objective) implements ModuleRequest {
+public record OptimizationRequest(String policy, boolean tightened, String objective, SetpointTarget target)
+        implements ModuleRequest {
 
-    private static final Set<String> KEYS = Set.of("constraints", "objective", "window", "rl_policy");
+    private static final Set<String> KEYS = Set.of("constraints", "objective", "window", "rl_policy", "setpoint",
+            "target");
+
+    /** A request for the policy's move. */
+    public OptimizationRequest(String policy, boolean tightened, String objective) {
+        this(policy, tightened, objective, null);
+    }
 
     public OptimizationRequest {
         policy = Objects.requireNonNullElse(policy, "");
@@ -33,7 +42,8 @@ public record OptimizationRequest(String policy, boolean tightened, String objec
 
     /**
      * From a decision's parameters: {@code constraints} (normal | tightened), {@code objective}
-     * (margin | product_slate), {@code rl_policy} (a policy name), {@code window} (recorded only).
+     * (margin | product_slate), {@code rl_policy} (a policy name), {@code window} (recorded only),
+     * {@code setpoint} with {@code target} (an operator's own target for one setpoint, both or neither).
      *
      * @throws IllegalArgumentException naming an unknown key or a bad value
      */
@@ -48,8 +58,16 @@ public record OptimizationRequest(String policy, boolean tightened, String objec
             throw new IllegalArgumentException("constraints '" + constraints + "' is not normal or tightened");
         }
         Object policy = p.getOrDefault("rl_policy", "");
+        SetpointTarget target = null;
+        if (p.containsKey("setpoint") || p.containsKey("target")) {
+            if (!(p.get("setpoint") instanceof String name) || !(p.get("target") instanceof Number value)) {
+                throw new IllegalArgumentException("setpoint and target go together: a setpoint name and a number, got "
+                        + p.get("setpoint") + " and " + p.get("target"));
+            }
+            target = new SetpointTarget(name, value.doubleValue());
+        }
         return new OptimizationRequest(String.valueOf(policy), constraints.equals("tightened"),
-                String.valueOf(p.getOrDefault("objective", "margin")));
+                String.valueOf(p.getOrDefault("objective", "margin")), target);
     }
 
     @Override
