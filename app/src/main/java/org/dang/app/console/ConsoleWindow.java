@@ -65,7 +65,6 @@ import org.dang.engine.config.ConfigLoader;
 import org.dang.engine.decision.AlertPriority;
 import org.dang.engine.plant.TagDefinition;
 import org.dang.engine.situation.MarketQuote;
-import org.dang.engine.watch.AnomalyStatus;
 
 /**
  * The console's main window: header with the engine connection and the signed-in user, and one tab per
@@ -126,8 +125,7 @@ public final class ConsoleWindow implements AutoCloseable {
         Supplier<Map<String, AlertPriority>> activeAlarms = () -> connection.alarms()
                 .map(a -> ActiveAlarms.byTag(a.snapshot())).orElse(Map.of());
         OverviewViewModel overviewModel = new OverviewViewModel(TileSpec.cduOverview(), connection.tags(),
-                tagDefinitions, activeAlarms, local.<Supplier<Optional<AnomalyStatus>>>map(e -> e::anomalies)
-                .orElse(Optional::empty), local.<Map<String, Function<Instant, Optional<MarketQuote>>>>map(e ->
+                tagDefinitions, activeAlarms, connection.tags()::anomalies, local.<Map<String, Function<Instant, Optional<MarketQuote>>>>map(e ->
                         Map.of("crack_spread", e::crackSpreadAt)).orElse(Map.of()), background);
         UpdateThrottle overviewThrottle = new UpdateThrottle(overviewModel::refresh, timer, Duration.ofMillis(500));
         subscriptions.add(connection.tags().watch(overviewThrottle::request));

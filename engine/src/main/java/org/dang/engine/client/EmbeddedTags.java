@@ -12,6 +12,7 @@ import org.dang.engine.plant.PlantScan;
 import org.dang.engine.plant.TagDefinition;
 import org.dang.engine.plant.TagSample;
 import org.dang.engine.plant.TagSeries;
+import org.dang.engine.watch.AnomalyStatus;
 
 /** Tag readings of an engine in this process: its tag store, and a scan listener on its plant feed. */
 final class EmbeddedTags implements TagReadings {
@@ -38,6 +39,11 @@ final class EmbeddedTags implements TagReadings {
     @Override
     public TagSeries series(String tag, Instant from, Instant to) {
         return engine.plant().tags().series(tag, from, to);
+    }
+
+    @Override
+    public Optional<AnomalyStatus> anomalies() {
+        return engine.anomalies();
     }
 
     @Override

@@ -7,6 +7,7 @@ import java.util.Optional;
 import org.dang.engine.plant.TagDefinition;
 import org.dang.engine.plant.TagSample;
 import org.dang.engine.plant.TagSeries;
+import org.dang.engine.watch.AnomalyStatus;
 
 /** Live tag readings and their recent history, with each tag's definition (unit, range, alarm limits). */
 public interface TagReadings {
@@ -22,6 +23,9 @@ public interface TagReadings {
      * for open; a remote engine may reduce it to the points a trend can draw.
      */
     TagSeries series(String tag, Instant from, Instant to);
+
+    /** What the multivariate monitor says about the readings now; empty without plant data. */
+    Optional<AnomalyStatus> anomalies();
 
     /** Calls {@code changed} (on any thread) when new readings arrive. */
     Subscription watch(Runnable changed);

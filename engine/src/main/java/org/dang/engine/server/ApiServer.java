@@ -114,7 +114,7 @@ public final class ApiServer implements AutoCloseable {
                 events.publish("module_run", Json.write(m));
             }
         };
-        this.tagEvents = new TagEvents(engine.plant().tags(), events, TagEvents.PERIOD);
+        this.tagEvents = new TagEvents(engine.plant().tags(), engine::anomalies, events, TagEvents.PERIOD);
         engine.addDecisionListener(decisionEvents);
         engine.plant().addListener(tagEvents);
         engine.alarms().ifPresent(b -> b.addListener(alarmEvents));

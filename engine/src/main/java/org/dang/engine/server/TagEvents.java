@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -17,10 +19,11 @@ import org.dang.engine.plant.PlantDataListener;
 import org.dang.engine.plant.PlantScan;
 import org.dang.engine.plant.TagSample;
 import org.dang.engine.plant.TagStore;
+import org.dang.engine.watch.AnomalyStatus;
 
 /**
  * Plant scans to the event stream as {@code tags} events, at most one per period: each carries the
- * newest reading of every tag, so a remote console's tiles and trends stay live without one event per
+ * newest reading of every tag and the multivariate monitor's status, so a remote console's tiles and trends stay live without one event per
  * scan (a replayed month arrives far faster than anyone reads). The last scan of a burst is always sent.
  */
 final class TagEvents implements PlantDataListener, AutoCloseable {
@@ -29,12 +32,14 @@ final class TagEvents implements PlantDataListener, AutoCloseable {
     static final Duration PERIOD = Duration.ofSeconds(1);
 
     private final TagStore store;
+    private final Supplier<Optional<AnomalyStatus>> anomalies;
     private final EventHub hub;
     private final AtomicReference<Instant> pending = new AtomicReference<>();
     private final ScheduledExecutorService timer;
 
-    TagEvents(TagStore store, EventHub hub, Duration period) {
+    TagEvents(TagStore store, Supplier<Optional<AnomalyStatus>> anomalies, EventHub hub, Duration period) {
         this.store = store;
+        this.anomalies = anomalies;
         this.hub = hub;
         this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "api-tag-events");
@@ -67,6 +72,7 @@ final class TagEvents implements PlantDataListener, AutoCloseable {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("plant_time", time);
             m.put("readings", readings);
+            m.put("anomaly", anomalies.get().orElse(null));
             hub.publish("tags", Json.write(m));
         } catch (RuntimeException e) {
             // One bad publish must not end the schedule; the next scan tries again.

@@ -53,6 +53,7 @@ final class TagsRoute {
         body.put("source", source.name());
         body.put("plant_time", newest);
         body.put("tags", tags);
+        body.put("anomaly", engine.anomalies().orElse(null));
         call.json(200, body);
     }
 

@@ -172,7 +172,9 @@ final class EventStream implements AutoCloseable {
         try {
             l.accept(json);
         } catch (RuntimeException e) {
-            LOG.log(System.Logger.Level.WARNING, "event listener failed: " + e, e);
+            if (!closed) { // a reload cut short by close() is expected
+                LOG.log(System.Logger.Level.WARNING, "event listener failed: " + e, e);
+            }
         }
     }
 

@@ -18,6 +18,7 @@ import org.dang.engine.plant.TagDefinition;
 import org.dang.engine.plant.TagSample;
 import org.dang.engine.plant.TagSeries;
 import org.dang.engine.situation.Quality;
+import org.dang.engine.watch.AnomalyStatus;
 
 /**
  * Tags of a remote engine: definitions and newest readings from {@code GET /tags} (kept current by the
@@ -32,6 +33,7 @@ final class RemoteTags implements TagReadings {
     private final EventStream events;
     private final List<TagDefinition> definitions = new CopyOnWriteArrayList<>();
     private final Map<String, TagSample> latest = new ConcurrentHashMap<>();
+    private volatile AnomalyStatus anomaly;
 
     RemoteTags(EngineHttp http, EventStream events) {
         this.http = http;
@@ -41,6 +43,7 @@ final class RemoteTags implements TagReadings {
                 reload(); // reconnected: whatever was missed is in /tags
             } else {
                 readings(e.path("readings"));
+                anomaly(e.path("anomaly"));
             }
         });
     }
@@ -70,6 +73,7 @@ final class RemoteTags implements TagReadings {
             throw new RemoteEngineException(200, "bad_tags", "the tag list from " + http.engine()
                     + " could not be read: " + e.getMessage(), e);
         }
+        anomaly(body.path("anomaly"));
         if (!defs.equals(definitions)) {
             definitions.clear();
             definitions.addAll(defs);
@@ -86,6 +90,24 @@ final class RemoteTags implements TagReadings {
                         "a reading from " + http.engine() + " was skipped: " + e.getMessage());
             }
         }
+    }
+
+    private void anomaly(JsonNode json) {
+        if (!json.isObject()) {
+            anomaly = null;
+            return;
+        }
+        try {
+            anomaly = Json.mapper().treeToValue(json, AnomalyStatus.class);
+        } catch (Exception e) {
+            System.getLogger(RemoteTags.class.getName()).log(System.Logger.Level.WARNING,
+                    "the anomaly status from " + http.engine() + " was skipped: " + e.getMessage());
+        }
+    }
+
+    @Override
+    public Optional<AnomalyStatus> anomalies() {
+        return Optional.ofNullable(anomaly);
     }
 
     @Override

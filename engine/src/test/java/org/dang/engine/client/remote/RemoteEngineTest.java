@@ -100,6 +100,8 @@ class RemoteEngineTest {
             assertEquals(Role.VIEWER, remote.user().role(), "the role comes from the token");
             assertEquals(local.tags().definitions(), remote.tags().definitions(), "units, ranges and limits");
             assertEquals(local.tags().latest("tube_metal_temp"), remote.tags().latest("tube_metal_temp"));
+            assertTrue(local.tags().anomalies().orElseThrow().trained(), "a month is enough to learn normal operation");
+            assertEquals(local.tags().anomalies(), remote.tags().anomalies(), "the multivariate monitor's view");
 
             DecisionQuery q = DecisionQuery.latest(20).withText("tube_metal_temp");
             DecisionPage mine = local.decisions().page(q);
@@ -243,5 +245,54 @@ class RemoteEngineTest {
         RemoteEngineException nobody = assertThrows(RemoteEngineException.class, () -> RemoteEngine.connect(
                 new RemoteSettings(URI.create("http://127.0.0.1:1"), viewer, Optional.empty(), Optional.empty())));
         assertTrue(nobody.getMessage().contains("connection refused"), nobody.getMessage());
+    }
+
+    @Test
+    void tlsWithTheSitesTruststoreWorksAndWithoutItTheErrorSaysWhatToSet() throws Exception {
+        Path ks = dir.resolve("server.p12");
+        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
+                "-genkeypair", "-alias", "dang", "-keyalg", "EC", "-groupname", "secp256r1", "-validity", "2",
+                "-dname", "CN=127.0.0.1", "-ext", "SAN=ip:127.0.0.1", "-storetype", "PKCS12",
+                "-keystore", ks.toString(), "-storepass", "site-pw", "-keypass", "site-pw")
+                .redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes());
+        assertEquals(0, p.waitFor(), out);
+        // The site's truststore: only the server's certificate, exported and imported as a trusted entry.
+        Path cert = dir.resolve("server.cer");
+        Path trust = dir.resolve("site-trust.p12");
+        for (String[] args : new String[][] {
+                {"-exportcert", "-alias", "dang", "-keystore", ks.toString(), "-storepass", "site-pw", "-file",
+                        cert.toString()},
+                {"-importcert", "-noprompt", "-alias", "engine", "-file", cert.toString(), "-keystore",
+                        trust.toString(), "-storetype", "PKCS12", "-storepass", "trust-pw"}}) {
+            java.util.List<String> cmd = new java.util.ArrayList<>(java.util.List.of(
+                    Path.of(System.getProperty("java.home"), "bin", "keytool").toString()));
+            cmd.addAll(java.util.List.of(args));
+            Process k = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+            String o = new String(k.getInputStream().readAllBytes());
+            assertEquals(0, k.waitFor(), o);
+        }
+        Path pw = Files.writeString(dir.resolve("keystore.pw"), "site-pw\n");
+        Path trustPw = Files.writeString(dir.resolve("trust.pw"), "trust-pw\n");
+        ApiServer https = ApiServer.start(engine, ServerConfig.defaults().listeningOn("127.0.0.1", 0)
+                .with(dir.resolve("tokens"), new ServerConfig.TlsConfig(Optional.of(ks), Optional.of(pw))),
+                ModuleRequests.standard());
+        try {
+            assertTrue(https.uri().toString().startsWith("https://"), https.uri().toString());
+            try (RemoteEngine remote = RemoteEngine.connect(new RemoteSettings(https.uri(), viewer, Optional.of(trust),
+                    Optional.of(trustPw)))) {
+                assertEquals("vic.viewer", remote.user().name());
+                assertFalse(remote.tags().definitions().isEmpty());
+                waitFor(() -> remote.state().connected(), 10);
+            }
+            RemoteEngineException untrusted = assertThrows(RemoteEngineException.class, () -> RemoteEngine.connect(
+                    new RemoteSettings(https.uri(), viewer, Optional.empty(), Optional.empty())));
+            assertTrue(untrusted.getMessage().contains("console.truststore"), untrusted.getMessage());
+            IllegalArgumentException wrongPw = assertThrows(IllegalArgumentException.class, () -> RemoteEngine.connect(
+                    new RemoteSettings(https.uri(), viewer, Optional.of(trust), Optional.of(pw))));
+            assertTrue(wrongPw.getMessage().contains("cannot use console.truststore"), wrongPw.getMessage());
+        } finally {
+            https.close();
+        }
     }
 }
