@@ -140,6 +140,10 @@ public final class ConsoleWindow implements AutoCloseable {
         OptimisationViewModel optimisation = new OptimisationViewModel(connection.proposals(), user, background);
         subscriptions.add(connection.proposals().watch(new OptimisationMediator(optimisation, timer,
                 Duration.ofMillis(250))));
+        if (connection.proposals().available()) {
+            // A proposal still open on the engine (from another console, or before this one started) shows at once.
+            background.execute(() -> connection.proposals().open().stream().findFirst().ifPresent(optimisation::show));
+        }
 
         Label title = new Label("DAN_G Console");
         title.getStyleClass().add("title");
