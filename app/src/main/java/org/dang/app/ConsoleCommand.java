@@ -1,6 +1,9 @@
 package org.dang.app;
 
 import java.io.PrintWriter;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.Optional;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.Locale;
@@ -24,11 +27,17 @@ import org.dang.engine.access.Role;
 import org.dang.engine.access.User;
 import org.dang.engine.cli.EngineOptions;
 import org.dang.engine.cli.PlantSourceOptions;
+import org.dang.engine.client.remote.RemoteEngine;
+import org.dang.engine.client.remote.RemoteEngineException;
+import org.dang.engine.client.remote.RemoteSettings;
+import org.dang.engine.config.ConsoleConfig;
+import org.dang.engine.config.DangConfig;
 import org.dang.engine.situation.SituationReplay;
 
 /**
  * {@code dang console}: opens the operator console on the engine, fed by the bundled month of CDU
- * history replayed as live data (the engine decides on it every 15 minutes of plant time).
+ * history replayed as live data (the engine decides on it every 15 minutes of plant time); with
+ * {@code --engine URL} (or {@code console.engine_url}) it works on a remote engine behind dang serve instead.
  */
 @Command(name = "console", mixinStandardHelpOptions = true,
         description = "Open the operator console (the default verb).")
@@ -48,6 +57,26 @@ public final class ConsoleCommand implements Callable<Integer> {
     @Mixin
     EngineOptions engineOptions;
 
+    @Option(names = "--engine", paramLabel = "URL",
+            description = "Work on the remote engine at URL (dang serve), e.g. https://engine.site:8470, instead of an"
+                    + " embedded one (default: console.engine_url of the configuration). No local store is opened.")
+    String engineUrl;
+
+    @Option(names = "--token-file", paramLabel = "FILE",
+            description = "File whose first line is this console's bearer token for --engine (default:"
+                    + " console.token_file, else the DANG_ENGINE_TOKEN environment variable). Never on the command"
+                    + " line: it would show in the process list and shell history.")
+    Path tokenFile;
+
+    @Option(names = "--truststore", paramLabel = "FILE",
+            description = "PKCS#12 or JKS truststore with the site CA or the engine's self-signed certificate"
+                    + " (default: console.truststore, else the Java runtime's CAs).")
+    Path truststore;
+
+    @Option(names = "--truststore-password-file", paramLabel = "FILE",
+            description = "File whose first line is the truststore password (default: console.truststore_password_file).")
+    Path truststorePasswordFile;
+
     @Spec
     CommandSpec spec;
 
@@ -59,11 +88,16 @@ public final class ConsoleCommand implements Callable<Integer> {
                     + " or use the command-line verbs (dang --help).");
             return 1;
         }
-        User user = new User(System.getProperty("user.name", "operator"), parseRole(), "console@" + host());
         Theme chosenTheme = parseTheme();
-        CountDownLatch closed = new CountDownLatch(1);
         PrintWriter err = spec.commandLine().getErr();
-        try (Engine engine = Engine.open(engineOptions.load())) {
+        DangConfig config = engineOptions.load();
+        ConsoleConfig console = remoteSettings(config.console());
+        if (console.remote()) {
+            return remote(console, chosenTheme, err);
+        }
+        User user = new User(System.getProperty("user.name", "operator"), parseRole(), "console@" + host());
+        CountDownLatch closed = new CountDownLatch(1);
+        try (Engine engine = Engine.open(config)) {
             EngineModules.installAvailable(engine);
             try {
                 plantSource.attach(engine, err);
@@ -87,6 +121,65 @@ public final class ConsoleCommand implements Callable<Integer> {
                     replay.close();
                 }
             }
+            Platform.exit();
+        }
+        return 0;
+    }
+
+    /** The console section with the command line's --engine, --token-file and truststore options applied. */
+    private ConsoleConfig remoteSettings(ConsoleConfig fromFile) {
+        Optional<URI> url = fromFile.engineUrl();
+        if (engineUrl != null) {
+            try {
+                url = Optional.of(ConsoleConfig.engineUrl(engineUrl));
+            } catch (IllegalArgumentException e) {
+                throw new ParameterException(spec.commandLine(), "--engine: " + e.getMessage());
+            }
+        }
+        return new ConsoleConfig(url, Optional.ofNullable(tokenFile).or(fromFile::tokenFile),
+                Optional.ofNullable(truststore).or(fromFile::truststore),
+                Optional.ofNullable(truststorePasswordFile).or(fromFile::truststorePasswordFile));
+    }
+
+    /**
+     * The console on a remote engine: no local store, no local engine; the user and role come from the token,
+     * so --role and the plant-source options do not apply.
+     */
+    private int remote(ConsoleConfig console, Theme chosenTheme, PrintWriter err) throws InterruptedException {
+        var parsed = spec.commandLine().getParseResult();
+        for (String local : new String[] {"--role", "--source", "--history", "--tags", "--speed", "--situations",
+                "--store"}) {
+            if (parsed.hasMatchedOption(local)) {
+                throw new ParameterException(spec.commandLine(), local + " applies to the embedded engine; a console"
+                        + " on a remote engine (" + console.engineUrl().orElseThrow() + ") shows that engine's plant,"
+                        + " and its user and role come from the token");
+            }
+        }
+        RemoteSettings settings;
+        try {
+            settings = RemoteSettings.from(console, System.getenv(RemoteSettings.TOKEN_VARIABLE));
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
+        RemoteEngine engine;
+        try {
+            engine = RemoteEngine.connect(settings);
+        } catch (RemoteEngineException | IllegalArgumentException e) {
+            err.println("dang console: " + e.getMessage());
+            return 1;
+        }
+        CountDownLatch closed = new CountDownLatch(1);
+        try (engine) {
+            Platform.startup(() -> {
+                ConsoleWindow window = new ConsoleWindow(engine, engineOptions.configFile(), chosenTheme);
+                Stage stage = new Stage();
+                stage.setOnHidden(e -> {
+                    window.close();
+                    closed.countDown();
+                });
+                window.show(stage);
+            });
+            closed.await();
             Platform.exit();
         }
         return 0;

@@ -11,11 +11,9 @@ import javafx.collections.ObservableList;
 
 import org.dang.engine.access.AccessDeniedException;
 import org.dang.engine.access.Action;
-import org.dang.engine.access.AuditedActions;
 import org.dang.engine.access.User;
+import org.dang.engine.client.ModuleActivity;
 import org.dang.engine.coordinator.ActiveRun;
-import org.dang.engine.coordinator.ModuleCoordinator;
-import org.dang.engine.store.DecisionStore;
 import org.dang.engine.store.ModuleRunRecord;
 
 /**
@@ -24,21 +22,16 @@ import org.dang.engine.store.ModuleRunRecord;
  */
 public final class ActivityViewModel {
 
-    private final ModuleCoordinator coordinator;
-    private final DecisionStore store;
-    private final AuditedActions actions;
+    private final ModuleActivity modules;
     private final User user;
     private final ExecutorService background;
     private final ObservableList<ActiveRun> active = FXCollections.observableArrayList();
     private final ObservableList<ModuleRunRecord> recent = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
 
-    /** An activity view-model for {@code user}. */
-    public ActivityViewModel(ModuleCoordinator coordinator, DecisionStore store, AuditedActions actions, User user,
-                             ExecutorService background) {
-        this.coordinator = coordinator;
-        this.store = store;
-        this.actions = actions;
+    /** An activity view-model over the engine's module work (embedded or remote) for {@code user}. */
+    public ActivityViewModel(ModuleActivity modules, User user, ExecutorService background) {
+        this.modules = modules;
         this.user = user;
         this.background = background;
     }
@@ -46,8 +39,8 @@ public final class ActivityViewModel {
     /** Reloads running, queued and recent runs (any thread). */
     public void refresh() {
         background.execute(() -> {
-            List<ActiveRun> now = coordinator.activeRuns();
-            List<ModuleRunRecord> done = store.moduleRuns(100);
+            List<ActiveRun> now = modules.active();
+            List<ModuleRunRecord> done = modules.recent(100);
             Platform.runLater(() -> {
                 active.setAll(now);
                 recent.setAll(done);
@@ -61,13 +54,7 @@ public final class ActivityViewModel {
         background.execute(() -> {
             String outcome;
             try {
-                actions.perform(user, Action.CANCEL_MODULE_RUN, target, () -> {
-                    if (!coordinator.cancel(run.runId(), "cancelled by " + user.name() + " from the activity view")) {
-                        throw new IllegalStateException(target + " had already finished");
-                    }
-                    return "cancelled";
-                });
-                outcome = target + " cancelled";
+                outcome = modules.cancel(run);
             } catch (AccessDeniedException | IllegalStateException e) {
                 outcome = e.getMessage();
             } catch (RuntimeException e) {

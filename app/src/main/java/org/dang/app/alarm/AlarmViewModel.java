@@ -24,8 +24,8 @@ import javafx.collections.ObservableList;
 import org.dang.engine.access.AccessDeniedException;
 import org.dang.engine.access.Action;
 import org.dang.engine.access.User;
-import org.dang.engine.alarm.AlarmBoard;
 import org.dang.engine.alarm.AlarmRecord;
+import org.dang.engine.client.AlarmDesk;
 import org.dang.engine.alarm.AlarmSnapshot;
 import org.dang.engine.alarm.AlarmState;
 import org.dang.engine.decision.AlertPriority;
@@ -37,7 +37,7 @@ import org.dang.engine.decision.AlertPriority;
  */
 public final class AlarmViewModel {
 
-    private final AlarmBoard board;
+    private final AlarmDesk board;
     private final User user;
     private final ExecutorService background;
     private final ObservableList<AlarmRecord> rows = FXCollections.observableArrayList();
@@ -47,8 +47,8 @@ public final class AlarmViewModel {
     private final BooleanProperty showShelved = new SimpleBooleanProperty(false);
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
 
-    /** A view-model over {@code board} for {@code user}. */
-    public AlarmViewModel(AlarmBoard board, User user, ExecutorService background) {
+    /** A view-model over the engine's alarm list (embedded or remote), acting as {@code user}. */
+    public AlarmViewModel(AlarmDesk board, User user, ExecutorService background) {
         this.board = board;
         this.user = user;
         this.background = background;
@@ -86,7 +86,7 @@ public final class AlarmViewModel {
 
     /** Acknowledges {@code alarm}. */
     public void acknowledge(AlarmRecord alarm) {
-        command("acknowledge " + alarm.id(), () -> board.acknowledge(alarm.id(), user)
+        command("acknowledge " + alarm.id(), () -> board.acknowledge(alarm.id())
                 ? alarm.id() + " acknowledged" : alarm.id() + ": nothing to acknowledge");
     }
 
@@ -96,7 +96,7 @@ public final class AlarmViewModel {
             int n = 0;
             for (AlarmRecord a : alarms) {
                 if (a.state() == AlarmState.UNACK_ACTIVE || a.state() == AlarmState.UNACK_CLEARED) {
-                    n += board.acknowledge(a.id(), user) ? 1 : 0;
+                    n += board.acknowledge(a.id()) ? 1 : 0;
                 }
             }
             return n + " alarm(s) acknowledged";
@@ -106,14 +106,14 @@ public final class AlarmViewModel {
     /** Shelves {@code alarm} for {@code duration} with {@code reason}. */
     public void shelve(AlarmRecord alarm, String reason, Duration duration) {
         command("shelve " + alarm.id(), () -> {
-            board.shelve(alarm.id(), user, reason, duration);
+            board.shelve(alarm.id(), reason, duration);
             return alarm.id() + " shelved for " + duration.toMinutes() + " min";
         });
     }
 
     /** Returns a shelved alarm to service. */
     public void unshelve(AlarmRecord alarm) {
-        command("unshelve " + alarm.id(), () -> board.unshelve(alarm.id(), user)
+        command("unshelve " + alarm.id(), () -> board.unshelve(alarm.id())
                 ? alarm.id() + " unshelved" : alarm.id() + " was not shelved");
     }
 

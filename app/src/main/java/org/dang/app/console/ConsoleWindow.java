@@ -2,13 +2,19 @@ package org.dang.app.console;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 import javafx.application.Platform;
 import javafx.geometry.Insets;
@@ -49,27 +55,30 @@ import org.dang.app.settings.SettingsViewModel;
 import org.dang.app.trend.ForecastMediator;
 import org.dang.app.trend.TrendView;
 import org.dang.app.trend.TrendViewModel;
-import org.dang.engine.DecisionListener;
 import org.dang.engine.Engine;
 import org.dang.engine.access.User;
+import org.dang.engine.client.ConnectionState;
+import org.dang.engine.client.EmbeddedConnection;
+import org.dang.engine.client.EngineConnection;
+import org.dang.engine.client.Subscription;
 import org.dang.engine.config.ConfigLoader;
-import org.dang.engine.alarm.AlarmBoard;
-import org.dang.engine.alarm.AlarmListener;
-import org.dang.engine.coordinator.ModuleRunListener;
+import org.dang.engine.decision.AlertPriority;
+import org.dang.engine.plant.TagDefinition;
+import org.dang.engine.situation.MarketQuote;
 
-/** The console's main window: header with store status, and one tab per view. */
+/**
+ * The console's main window: header with the engine connection and the signed-in user, and one tab per
+ * view. It works on an {@link EngineConnection}: the embedded engine or a remote one behind dang serve;
+ * views that need the engine's insides (chat, market, forecasts, settings) are embedded-only and say so.
+ */
 public final class ConsoleWindow implements AutoCloseable {
 
-    private final Engine engine;
+    private static final System.Logger LOG = System.getLogger(ConsoleWindow.class.getName());
+
+    private final EngineConnection connection;
     private final ExecutorService background = Executors.newSingleThreadExecutor(daemon("console-background"));
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(daemon("console-throttle"));
-    private final DecisionListener historyMediator;
-    private final PlantViewMediator trendMediator;
-    private final PlantViewMediator overviewMediator;
-    private final ModuleRunListener activityMediator;
-    private final ModuleRunListener optimisationMediator;
-    private final AlarmListener alarmMediator;
-    private final ModuleRunListener marketMediator;
+    private final List<Subscription> subscriptions = new ArrayList<>();
     private final FxWatchdog watchdog = new FxWatchdog(Duration.ofMillis(100), Duration.ofMillis(50));
     private final TrendView trends;
     private final TabPane tabs;
@@ -81,91 +90,146 @@ public final class ConsoleWindow implements AutoCloseable {
     }
 
     /**
-     * Builds the window's scene over {@code engine} for {@code user} in {@code theme}; settings go to
-     * {@code settingsFile}. Call on the FX thread.
+     * Builds the window's scene over the embedded {@code engine} for {@code user} in {@code theme}; settings
+     * go to {@code settingsFile}. Call on the FX thread.
      */
     public ConsoleWindow(Engine engine, User user, Path settingsFile, Theme theme) {
-        this.engine = engine;
-        DecisionHistoryViewModel history = new DecisionHistoryViewModel(engine.store(), background);
+        this(new EmbeddedConnection(engine, user), settingsFile, theme);
+    }
+
+    /**
+     * Builds the window's scene over {@code connection} (embedded or remote) for its user in {@code theme};
+     * settings of an embedded engine go to {@code settingsFile}. Call on the FX thread. Closing the window
+     * closes the connection.
+     */
+    public ConsoleWindow(EngineConnection connection, Path settingsFile, Theme theme) {
+        this.connection = connection;
+        User user = connection.user();
+        Optional<Engine> local = connection.embedded();
+        String onHost = "runs on the engine host and is not yet available to a console on a remote engine ("
+                + connection.state().engine() + ").";
+
+        DecisionHistoryViewModel history = new DecisionHistoryViewModel(connection.decisions(), background);
         UpdateThrottle historyThrottle = new UpdateThrottle(history::refresh, timer, Duration.ofMillis(200));
-        this.historyMediator = recorded -> historyThrottle.request();
-        engine.addDecisionListener(historyMediator);
-        var source = engine.plant().source();
-        TrendViewModel trendModel = new TrendViewModel(engine.plant().tags(),
-                source == null ? List.of() : source.tags(), background);
-        this.trendMediator = new PlantViewMediator(new UpdateThrottle(trendModel::refresh, timer, Duration.ofSeconds(1)));
-        engine.plant().addListener(trendMediator);
-        this.trends = new TrendView(trendModel, new ForecastMediator(engine.modules(), engine.actions(), user));
-        OverviewViewModel overviewModel = new OverviewViewModel(TileSpec.cduOverview(), engine.plant().tags(),
-                source == null ? List.of() : source.tags(), () -> engine.alarms().map(ActiveAlarms::byTag)
-                        .orElse(Map.of()), engine::anomalies, Map.of("crack_spread", engine::crackSpreadAt), background);
-        this.overviewMediator = new PlantViewMediator(
-                new UpdateThrottle(overviewModel::refresh, timer, Duration.ofMillis(500)));
-        engine.plant().addListener(overviewMediator);
+        subscriptions.add(connection.decisions().watch(historyThrottle::request));
+
+        List<TagDefinition> tagDefinitions = connection.tags().definitions();
+        TrendViewModel trendModel = new TrendViewModel(connection.tags(), tagDefinitions, background);
+        UpdateThrottle trendThrottle = new UpdateThrottle(trendModel::refresh, timer, Duration.ofSeconds(1));
+        subscriptions.add(connection.tags().watch(trendThrottle::request));
+        this.trends = new TrendView(trendModel, local.map(e -> new ForecastMediator(e.modules(), e.actions(), user))
+                .orElse(null));
+        Node trendsTab = local.isPresent() ? trends : withNote(trends, "trend-remote-note", "Forecasts: the forecast"
+                + " button " + onHost);
+
+        Supplier<Map<String, AlertPriority>> activeAlarms = () -> connection.alarms()
+                .map(a -> ActiveAlarms.byTag(a.snapshot())).orElse(Map.of());
+        OverviewViewModel overviewModel = new OverviewViewModel(TileSpec.cduOverview(), connection.tags(),
+                tagDefinitions, activeAlarms, connection.tags()::anomalies, local.<Map<String, Function<Instant, Optional<MarketQuote>>>>map(e ->
+                        Map.of("crack_spread", e::crackSpreadAt)).orElse(Map.of()), background);
+        UpdateThrottle overviewThrottle = new UpdateThrottle(overviewModel::refresh, timer, Duration.ofMillis(500));
+        subscriptions.add(connection.tags().watch(overviewThrottle::request));
         OverviewView overview = new OverviewView(overviewModel, this::showTrend, theme);
         overviewModel.refresh();
-        ActivityViewModel activity = new ActivityViewModel(engine.modules(), engine.store(), engine.actions(), user,
-                background);
+
+        ActivityViewModel activity = new ActivityViewModel(connection.activity(), user, background);
         UpdateThrottle activityThrottle = new UpdateThrottle(activity::refresh, timer, Duration.ofMillis(250));
-        this.activityMediator = event -> activityThrottle.request();
-        engine.modules().addListener(activityMediator);
+        subscriptions.add(connection.activity().watch(activityThrottle::request));
         activity.refresh();
         // Approvals need a plant that takes setpoint moves (the live simulator): then the engine has a proposal desk.
-        OptimisationViewModel optimisation = new OptimisationViewModel(engine.modules(), engine.proposals(), user,
-                background);
-        this.optimisationMediator = new OptimisationMediator(optimisation, timer, Duration.ofMillis(250));
-        engine.modules().addListener(optimisationMediator);
-
-        MarketViewModel market = new MarketViewModel(engine.modules(), engine.actions(), user, background);
-        this.marketMediator = new MarketMediator(market, timer, Duration.ofMillis(250));
-        engine.modules().addListener(marketMediator);
+        OptimisationViewModel optimisation = new OptimisationViewModel(connection.proposals(), user, background);
+        subscriptions.add(connection.proposals().watch(new OptimisationMediator(optimisation, timer,
+                Duration.ofMillis(250))));
+        if (connection.proposals().available()) {
+            // A proposal still open on the engine (from another console, or before this one started) shows at once.
+            background.execute(() -> connection.proposals().open().stream().findFirst().ifPresent(optimisation::show));
+        }
 
         Label title = new Label("DAN_G Console");
         title.getStyleClass().add("title");
         Label unit = new Label("Crude distillation unit");
         unit.getStyleClass().add("muted");
-        Label chain = new Label("verifying decision log ...");
+        Label chain = new Label(local.isPresent() ? "verifying decision log ..."
+                : "decision log kept on the engine host");
         chain.setId("chain-status");
         chain.getStyleClass().add("muted");
+        Label engineLabel = new Label();
+        engineLabel.setId("engine-connection");
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         Label who = new Label(user.name() + " (" + user.role().name().toLowerCase(Locale.ROOT) + ")");
         who.setId("signed-in-user");
-        HBox header = new HBox(12, title, unit, spacer, chain, who);
+        HBox header = new HBox(12, title, unit, spacer, engineLabel, chain, who);
         header.getStyleClass().add("header");
         header.setPadding(new Insets(8, 12, 8, 12));
+        Label stale = new Label();
+        stale.setId("stale-marker");
+        stale.getStyleClass().add("alarm-text");
+        stale.setVisible(false);
+        stale.setManaged(false);
+        ConnectionHeader connectionHeader = new ConnectionHeader(engineLabel, stale);
+        connectionHeader.show(connection.state());
+        AtomicReference<ConnectionState> latestState = new AtomicReference<>();
+        UpdateThrottle stateThrottle = new UpdateThrottle(() -> {
+            ConnectionState st = latestState.get();
+            Platform.runLater(() -> connectionHeader.show(st));
+        }, timer, Duration.ofMillis(250));
+        subscriptions.add(connection.watchState(st -> {
+            latestState.set(st);
+            stateThrottle.request();
+        }));
 
         Node alarmsView;
         Node banner;
-        if (engine.alarms().isPresent()) {
-            AlarmBoard board = engine.alarms().get();
-            AlarmViewModel alarmModel = new AlarmViewModel(board, user, background);
+        if (connection.alarms().isPresent()) {
+            AlarmViewModel alarmModel = new AlarmViewModel(connection.alarms().get(), user, background);
             UpdateThrottle alarmThrottle = new UpdateThrottle(alarmModel::refresh, timer, Duration.ofMillis(250));
-            alarmMediator = event -> alarmThrottle.request(); // a flood of events becomes one redraw
-            board.addListener(alarmMediator);
+            // A flood of events becomes one redraw; the tiles' alarm colours follow alarms too.
+            subscriptions.add(connection.alarms().get().watch(() -> {
+                alarmThrottle.request();
+                overviewThrottle.request();
+            }));
             alarmModel.refresh();
             alarmsView = new AlarmView(alarmModel, this::showTrend);
             banner = new AlarmBanner(alarmModel);
         } else {
-            alarmMediator = null;
             alarmsView = new Label("No plant data source is attached, so there are no alarms to show.");
             banner = new Label("no plant data");
         }
-        HBox alarmRow = new HBox(banner);
+        HBox alarmRow = new HBox(12, banner, stale);
         alarmRow.getStyleClass().add("alarm-row");
         alarmRow.setPadding(new Insets(4, 12, 4, 12));
-        // Backends are built in the background (SDK clients take a moment); with none configured the pane says so.
-        ChatViewModel chat = new ChatViewModel(CompletableFuture.supplyAsync(engine::llm, background), engine, user,
-                background);
-        new ChatMediator(chat, timer);
+
+        Node chatView;
+        Node marketView;
+        Node settingsView;
+        if (local.isPresent()) {
+            Engine engine = local.get();
+            MarketViewModel market = new MarketViewModel(engine.modules(), engine.actions(), user, background);
+            MarketMediator marketMediator = new MarketMediator(market, timer, Duration.ofMillis(250));
+            engine.modules().addListener(marketMediator);
+            subscriptions.add(() -> engine.modules().removeListener(marketMediator));
+            marketView = new MarketView(market);
+            // Backends are built in the background (SDK clients take a moment); with none configured the pane says so.
+            ChatViewModel chat = new ChatViewModel(CompletableFuture.supplyAsync(engine::llm, background), engine,
+                    user, background);
+            new ChatMediator(chat, timer);
+            chatView = new ChatView(chat);
+            var source = engine.plant().source();
+            settingsView = new SettingsView(new SettingsViewModel(engine.config(), settingsFile,
+                    source == null ? "none attached" : source.name(), user, engine.actions(), background));
+        } else {
+            chatView = remoteOnly("chat-remote-note", "Chat with the model " + onHost);
+            marketView = remoteOnly("market-remote-note", "Market analysis " + onHost);
+            settingsView = remoteSettings(connection);
+        }
         tabs = new TabPane(tab("tab-overview", "Overview", overview), tab("tab-alarms", "Alarms", alarmsView),
-                tab("tab-trends", "Trends", trends), tab("tab-chat", "Chat", new ChatView(chat)),
+                tab("tab-trends", "Trends", trendsTab), tab("tab-chat", "Chat", chatView),
                 tab("tab-activity", "Activity", new ActivityView(activity)),
-                tab("tab-market", "Market", new MarketView(market)),
+                tab("tab-market", "Market", marketView),
                 tab("tab-optimisation", "Optimisation", new OptimisationView(optimisation)),
                 tab("tab-decisions", "Decisions", new DecisionHistoryView(history)),
-                tab("tab-settings", "Settings", new SettingsView(new SettingsViewModel(engine.config(), settingsFile,
-                        source == null ? "none attached" : source.name(), user, engine.actions(), background))));
+                tab("tab-settings", "Settings", settingsView));
 
         BorderPane root = new BorderPane(tabs);
         root.setTop(new VBox(header, alarmRow));
@@ -173,7 +237,7 @@ public final class ConsoleWindow implements AutoCloseable {
         scene.getStylesheets().setAll(theme.stylesheets());
 
         history.refresh();
-        background.execute(() -> {
+        local.ifPresent(engine -> background.execute(() -> {
             var v = engine.store().verify();
             String text = v.intact()
                     ? "Decision log verified: " + v.rows() + " decisions, chain intact"
@@ -182,7 +246,45 @@ public final class ConsoleWindow implements AutoCloseable {
                 chain.setText(text);
                 chain.getStyleClass().setAll(v.intact() ? "muted" : "alarm-text");
             });
-        });
+        }));
+    }
+
+    /** A view that cannot work on a remote engine yet: a plain label saying so. */
+    private static Node remoteOnly(String id, String text) {
+        Label note = new Label(text);
+        note.setId(id);
+        note.setWrapText(true);
+        note.getStyleClass().add("muted");
+        VBox box = new VBox(note);
+        box.setPadding(new Insets(16));
+        return box;
+    }
+
+    private static Node withNote(Node view, String id, String text) {
+        Label note = new Label(text);
+        note.setId(id);
+        note.getStyleClass().add("muted");
+        note.setPadding(new Insets(4, 8, 4, 8));
+        BorderPane pane = new BorderPane(view);
+        pane.setTop(note);
+        return pane;
+    }
+
+    /** The settings tab of a console on a remote engine: which engine and who; the engine's settings live there. */
+    private static Node remoteSettings(EngineConnection connection) {
+        Label engine = new Label("Engine: " + connection.state().engine() + " (remote, over its API; this console"
+                + " opened no local store and no local engine)");
+        engine.setId("settings-engine");
+        Label who = new Label("Signed in as " + connection.user().name() + ", role "
+                + connection.user().role().name().toLowerCase(Locale.ROOT) + ", from this console's bearer token");
+        Label where = new Label("The engine's own settings (LLM backend, rule thresholds) are changed on the engine"
+                + " host; this console's connection is console.engine_url, console.token_file and console.truststore"
+                + " in its config file, or dang console --engine.");
+        where.setWrapText(true);
+        where.getStyleClass().add("muted");
+        VBox box = new VBox(8, engine, who, where);
+        box.setPadding(new Insets(16));
+        return box;
     }
 
     private static Tab tab(String id, String title, Node content) {
@@ -213,15 +315,11 @@ public final class ConsoleWindow implements AutoCloseable {
 
     @Override
     public void close() {
-        engine.removeDecisionListener(historyMediator);
-        engine.plant().removeListener(trendMediator);
-        engine.plant().removeListener(overviewMediator);
-        engine.modules().removeListener(activityMediator);
-        engine.modules().removeListener(marketMediator);
-        engine.modules().removeListener(optimisationMediator);
-        if (alarmMediator != null) {
-            engine.alarms().ifPresent(b -> b.removeListener(alarmMediator));
+        for (Subscription sub : subscriptions) {
+            sub.close();
         }
+        subscriptions.clear();
+        connection.close();
         watchdog.close();
         timer.shutdownNow();
         background.shutdownNow();
@@ -231,6 +329,8 @@ public final class ConsoleWindow implements AutoCloseable {
         return r -> {
             Thread t = new Thread(r, name);
             t.setDaemon(true);
+            // A remote engine that is down makes refreshes fail: the views keep their data, the header says why.
+            t.setUncaughtExceptionHandler((th, e) -> LOG.log(System.Logger.Level.WARNING, name + ": " + e.getMessage()));
             return t;
         };
     }

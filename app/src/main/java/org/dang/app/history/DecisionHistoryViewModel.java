@@ -21,13 +21,13 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
+import org.dang.engine.client.DecisionHistory;
 import org.dang.engine.decision.DecisionAction;
 import org.dang.engine.decision.DecisionSource;
 import org.dang.engine.module.ModuleName;
 import org.dang.engine.store.DecisionExport;
 import org.dang.engine.store.DecisionPage;
 import org.dang.engine.store.DecisionQuery;
-import org.dang.engine.store.DecisionStore;
 import org.dang.engine.store.OutcomeStatus;
 import org.dang.engine.store.StoredDecision;
 
@@ -40,7 +40,7 @@ public final class DecisionHistoryViewModel {
 
     private static final int PAGE = 500;
 
-    private final DecisionStore store;
+    private final DecisionHistory store;
     private final ExecutorService background;
     private final AtomicLong generation = new AtomicLong();
 
@@ -56,8 +56,8 @@ public final class DecisionHistoryViewModel {
     private final ReadOnlyStringWrapper detail = new ReadOnlyStringWrapper("Select a decision to see its inputs,"
             + " rationale and chain hash.");
 
-    /** A view-model over {@code store}, querying on {@code background}. */
-    public DecisionHistoryViewModel(DecisionStore store, ExecutorService background) {
+    /** A view-model over the engine's decision history (embedded or remote), querying on {@code background}. */
+    public DecisionHistoryViewModel(DecisionHistory store, ExecutorService background) {
         this.store = store;
         this.background = background;
         text.addListener((o, a, b) -> refresh());
@@ -74,7 +74,7 @@ public final class DecisionHistoryViewModel {
         DecisionQuery q = query(PAGE);
         long mine = generation.incrementAndGet();
         background.execute(() -> {
-            DecisionPage page = store.query(q);
+            DecisionPage page = store.page(q);
             Platform.runLater(() -> {
                 if (mine == generation.get()) {
                     rows.setAll(page.items());
@@ -108,7 +108,7 @@ public final class DecisionHistoryViewModel {
 
     /** Writes every decision matching the filters (not only the page shown) as CSV or JSON Lines. */
     public long export(Writer out, boolean jsonLines) throws IOException {
-        List<StoredDecision> all = store.queryAll(query(DecisionQuery.MAX_LIMIT));
+        List<StoredDecision> all = store.all(query(DecisionQuery.MAX_LIMIT));
         if (jsonLines) {
             DecisionExport.jsonLines(all, out);
         } else {

@@ -5,20 +5,18 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.dang.app.console.UpdateThrottle;
-import org.dang.engine.coordinator.ModuleRunEvent;
-import org.dang.engine.coordinator.ModuleRunListener;
-import org.dang.engine.module.ModuleName;
+import org.dang.engine.client.ProposalWatcher;
 import org.dang.engine.module.optimize.OptimizationProposal;
 
 /**
- * Engine to optimisation view: keeps the latest event of any optimisation run (the engine's own
- * decisions included) and hands it to the view-model through a throttle, so a burst of progress
- * events becomes one update.
+ * Engine to optimisation view: keeps the latest news of any optimisation run (the engine's own
+ * decisions included, embedded or remote) and hands it to the view-model through a throttle, so a
+ * burst of progress events becomes one update.
  */
-public final class OptimisationMediator implements ModuleRunListener {
+public final class OptimisationMediator implements ProposalWatcher {
 
     private final OptimisationViewModel model;
-    private final AtomicReference<ModuleRunEvent> latest = new AtomicReference<>();
+    private final AtomicReference<Runnable> latest = new AtomicReference<>();
     private final UpdateThrottle throttle;
 
     /** A mediator updating {@code model} at most every {@code period}. */
@@ -28,25 +26,29 @@ public final class OptimisationMediator implements ModuleRunListener {
     }
 
     @Override
-    public void onEvent(ModuleRunEvent event) {
-        if (event.module() != ModuleName.OPTIMIZATION) {
-            return;
-        }
-        latest.set(event);
+    public void proposed(OptimizationProposal proposal) {
+        offer(() -> model.show(proposal));
+    }
+
+    @Override
+    public void working(String message) {
+        offer(() -> model.working(message));
+    }
+
+    @Override
+    public void failed(String cause) {
+        offer(() -> model.failed(cause));
+    }
+
+    private void offer(Runnable update) {
+        latest.set(update);
         throttle.request();
     }
 
     private void deliver() {
-        ModuleRunEvent e = latest.getAndSet(null);
-        switch (e) {
-            case null -> {
-            }
-            case ModuleRunEvent.Succeeded s when s.result() instanceof OptimizationProposal p -> model.show(p);
-            case ModuleRunEvent.Progress p -> model.working("Optimisation: " + p.message());
-            case ModuleRunEvent.Failed f -> model.failed(f.cause());
-            default -> {
-                // Queued, started, retrying, cancelled: the propose button's own state covers them.
-            }
+        Runnable update = latest.getAndSet(null);
+        if (update != null) {
+            update.run();
         }
     }
 }

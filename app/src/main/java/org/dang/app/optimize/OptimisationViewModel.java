@@ -22,14 +22,9 @@ import javafx.collections.ObservableList;
 import org.dang.engine.access.AccessDeniedException;
 import org.dang.engine.access.Action;
 import org.dang.engine.access.User;
-import org.dang.engine.coordinator.ModuleCoordinator;
-import org.dang.engine.coordinator.ModuleRun;
-import org.dang.engine.coordinator.SubmitOptions;
-import org.dang.engine.module.WorkPriority;
+import org.dang.engine.client.ProposalQueue;
 import org.dang.engine.module.optimize.ConstraintMargin;
 import org.dang.engine.module.optimize.OptimizationProposal;
-import org.dang.engine.module.optimize.OptimizationRequest;
-import org.dang.engine.module.optimize.ProposalDesk;
 
 /**
  * State of the optimisation view: the latest proposal (rows with a per-row selection, expected
@@ -38,8 +33,7 @@ import org.dang.engine.module.optimize.ProposalDesk;
  */
 public final class OptimisationViewModel {
 
-    private final ModuleCoordinator coordinator;
-    private final Optional<ProposalDesk> desk;
+    private final Optional<ProposalQueue> desk;
     private final User user;
     private final ExecutorService background;
     private final ObservableList<ProposalRow> rows = FXCollections.observableArrayList();
@@ -52,19 +46,16 @@ public final class OptimisationViewModel {
     private String closedId = "";
 
     /**
-     * A view-model over the engine's coordinator and proposal desk; {@code desk} is empty when no
-     * plant takes setpoint moves (replayed history), and then nothing can be proposed. Approvals go
-     * through the desk, so a proposal closed here is closed for the API too.
+     * A view-model over the engine's proposals (embedded or remote); when no plant takes setpoint moves
+     * (replayed history) nothing can be proposed. Approvals go through the engine's proposal desk, so a
+     * proposal closed here is closed for the API and every other console too.
      */
-    public OptimisationViewModel(ModuleCoordinator coordinator, Optional<ProposalDesk> desk, User user,
-                                 ExecutorService background) {
-        this.coordinator = coordinator;
-        this.desk = desk;
+    public OptimisationViewModel(ProposalQueue proposals, User user, ExecutorService background) {
+        this.desk = proposals.available() ? Optional.of(proposals) : Optional.empty();
         this.user = user;
         this.background = background;
         if (desk.isEmpty()) {
-            status.set("Optimisation needs a plant that takes setpoint moves: start the console with"
-                    + " --source simulator.");
+            status.set(proposals.unavailableReason());
         }
     }
 
@@ -73,9 +64,10 @@ public final class OptimisationViewModel {
         busy.set(true);
         status.set("Asking the optimisation agent ...");
         background.execute(() -> {
-            ModuleRun<OptimizationProposal> run = coordinator.submit(OptimizationRequest.standard(),
-                    WorkPriority.OPERATOR_REQUEST, SubmitOptions.BYPASS_CACHE);
-            run.result().whenComplete((p, failure) -> {
+            if (desk.isEmpty()) {
+                return;
+            }
+            desk.get().propose().whenComplete((p, failure) -> {
                 if (failure != null) {
                     Throwable c = failure instanceof CompletionException e && e.getCause() != null ? e.getCause() : failure;
                     Platform.runLater(() -> {
@@ -139,7 +131,7 @@ public final class OptimisationViewModel {
                 selected.add(r.move().setpoint());
             }
         }
-        act(() -> desk.get().approve(user, p.id(), selected), "Approved: ");
+        act(() -> desk.get().approve(p.id(), selected), "Approved: ");
     }
 
     /** Rejects the shown proposal (FX thread; the work runs in the background). */
@@ -148,7 +140,7 @@ public final class OptimisationViewModel {
         if (p == null || desk.isEmpty()) {
             return;
         }
-        act(() -> desk.get().reject(user, p.id(), reason), "Rejected: ");
+        act(() -> desk.get().reject(p.id(), reason), "Rejected: ");
     }
 
     private void act(Supplier<String> work, String prefix) {

@@ -14,10 +14,10 @@ import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 
+import org.dang.engine.client.TagReadings;
 import org.dang.engine.decision.AlertPriority;
 import org.dang.engine.plant.TagDefinition;
 import org.dang.engine.plant.TagSample;
-import org.dang.engine.plant.TagStore;
 import org.dang.engine.situation.MarketQuote;
 import org.dang.engine.situation.Quality;
 import org.dang.engine.watch.AnomalyStatus;
@@ -32,7 +32,7 @@ public final class OverviewViewModel {
     private static final String MARKET_UNIT = "USD/bbl";
 
     private final List<TileSpec> specs;
-    private final TagStore store;
+    private final TagReadings store;
     private final Map<String, TagDefinition> definitions;
     private final Supplier<Map<String, AlertPriority>> activeAlarms;
     private final ExecutorService background;
@@ -46,7 +46,7 @@ public final class OverviewViewModel {
      * alarm priority per tag (read once per refresh), {@code anomalies} the multivariate monitor's view,
      * and {@code marketFigures} the tiles that show a market figure (by tile name) as of the plant time.
      */
-    public OverviewViewModel(List<TileSpec> specs, TagStore store, List<TagDefinition> tags,
+    public OverviewViewModel(List<TileSpec> specs, TagReadings store, List<TagDefinition> tags,
                              Supplier<Map<String, AlertPriority>> activeAlarms,
                              Supplier<Optional<AnomalyStatus>> anomalies,
                              Map<String, Function<Instant, Optional<MarketQuote>>> marketFigures,

@@ -21,9 +21,9 @@ import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 
+import org.dang.engine.client.TagReadings;
 import org.dang.engine.plant.TagDefinition;
 import org.dang.engine.plant.TagSeries;
-import org.dang.engine.plant.TagStore;
 import org.dang.engine.situation.Quality;
 
 /**
@@ -32,7 +32,7 @@ import org.dang.engine.situation.Quality;
  */
 public final class TrendViewModel {
 
-    private final TagStore store;
+    private final TagReadings store;
     private final Map<String, TagDefinition> definitions;
     private final ExecutorService background;
     private final AtomicLong generation = new AtomicLong();
@@ -41,8 +41,8 @@ public final class TrendViewModel {
     private final ObjectProperty<TrendRange> range = new SimpleObjectProperty<>(TrendRange.DAY);
     private final ReadOnlyObjectWrapper<List<TrendData>> pens = new ReadOnlyObjectWrapper<>(List.of());
 
-    /** A view-model over {@code store}; {@code tags} describes units and names. */
-    public TrendViewModel(TagStore store, List<TagDefinition> tags, ExecutorService background) {
+    /** A view-model over the engine's tag readings (embedded or remote); {@code tags} describes units and names. */
+    public TrendViewModel(TagReadings store, List<TagDefinition> tags, ExecutorService background) {
         this.store = store;
         this.definitions = tags.stream().collect(Collectors.toMap(TagDefinition::tag, Function.identity(),
                 (a, b) -> a, LinkedHashMap::new));

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 
 import org.junit.jupiter.api.Test;
@@ -19,7 +20,12 @@ import org.dang.engine.decision.DecisionEngine;
 import org.dang.engine.module.ModuleName;
 import org.dang.engine.situation.OperatorRequest;
 import org.dang.engine.situation.Situation;
+import org.dang.engine.client.DecisionHistory;
+import org.dang.engine.client.Subscription;
+import org.dang.engine.store.DecisionPage;
+import org.dang.engine.store.DecisionQuery;
 import org.dang.engine.store.DecisionStore;
+import org.dang.engine.store.StoredDecision;
 
 /** The history view's export writes every decision that matches its filters, not just the page shown. */
 class DecisionHistoryExportTest {
@@ -38,7 +44,29 @@ class DecisionHistoryExportTest {
                         ModuleName.ANALYSIS, null, "op", "")) : null, null, null);
                 store.record(s, rules.decide(s));
             }
-            DecisionHistoryViewModel vm = new DecisionHistoryViewModel(store, Executors.newSingleThreadExecutor());
+            DecisionHistory history = new DecisionHistory() {
+                @Override
+                public DecisionPage page(DecisionQuery query) {
+                    return store.query(query);
+                }
+
+                @Override
+                public List<StoredDecision> all(DecisionQuery query) {
+                    return store.queryAll(query);
+                }
+
+                @Override
+                public Optional<String> situationJson(String situationHash) {
+                    return store.situationJson(situationHash);
+                }
+
+                @Override
+                public Subscription watch(Runnable changed) {
+                    return () -> {
+                    };
+                }
+            };
+            DecisionHistoryViewModel vm = new DecisionHistoryViewModel(history, Executors.newSingleThreadExecutor());
             StringWriter all = new StringWriter();
             // 800 situations decide NONE; 400 analysis requests without market data are gated: ALERT + DEFER.
             assertEquals(1600, vm.export(all, true));

@@ -28,6 +28,7 @@ import org.dang.engine.Engine;
 import org.dang.engine.EngineModules;
 import org.dang.engine.access.Role;
 import org.dang.engine.access.User;
+import org.dang.engine.client.EmbeddedConnection;
 import org.dang.engine.config.DangConfig;
 import org.dang.engine.plant.AlarmLimits;
 import org.dang.engine.plant.PlantScan;
@@ -60,7 +61,8 @@ class TrendForecastTest {
             engine.plant().tags().append(new PlantScan(t, List.of(new TagSample("naphtha_yield", t, v, Quality.GOOD))));
         }
         background = Executors.newSingleThreadExecutor();
-        TrendViewModel vm = new TrendViewModel(engine.plant().tags(), List.of(new TagDefinition("naphtha_yield",
+        TrendViewModel vm = new TrendViewModel(new EmbeddedConnection(engine,
+                new User("op.lee", Role.OPERATOR, "test")).tags(), List.of(new TagDefinition("naphtha_yield",
                 "Naphtha yield", "%", 0, 100, AlarmLimits.none())), background);
         vm.rangeProperty().set(TrendRange.DAY);
         FxToolkit.registerPrimaryStage();

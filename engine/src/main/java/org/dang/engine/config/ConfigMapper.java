@@ -14,7 +14,8 @@ import org.dang.engine.module.ModuleName;
  */
 final class ConfigMapper {
 
-    private static final List<String> TOP_KEYS = List.of("orchestrator", "modules", "decision_engine", "store", "server");
+    private static final List<String> TOP_KEYS = List.of("orchestrator", "modules", "decision_engine", "store", "server",
+            "console");
     private static final List<String> ORCHESTRATOR_KEYS = List.of("llm");
     private static final List<String> LLM_KEYS = List.of("model", "sagemaker_endpoint", "hf_model_path", "temperature",
             "top_p", "max_tokens", "backends", "thinking_budget", "answer_budget", "seed", "openai", "sagemaker", "local",
@@ -35,6 +36,8 @@ final class ConfigMapper {
     private static final List<String> SERVER_KEYS = List.of("bind", "port", "tls", "token_file", "max_body_bytes",
             "rate_limit", "rate_burst", "request_timeout", "max_connections");
     private static final List<String> TLS_KEYS = List.of("keystore", "password_file");
+    private static final List<String> CONSOLE_KEYS =
+            List.of("engine_url", "token_file", "truststore", "truststore_password_file");
 
     private ConfigMapper() {
     }
@@ -53,7 +56,8 @@ final class ConfigMapper {
                 modules(root.section("modules", MODULES_KEYS)),
                 decisionEngine(root.section("decision_engine", DECISION_ENGINE_KEYS)),
                 store(root.section("store", STORE_KEYS), home, baseDir),
-                server(root.section("server", SERVER_KEYS), home, baseDir));
+                server(root.section("server", SERVER_KEYS), home, baseDir),
+                console(root.section("console", CONSOLE_KEYS), home, baseDir));
     }
 
     private static OrchestratorConfig orchestrator(ConfigSection section) {
@@ -197,5 +201,19 @@ final class ConfigMapper {
         // Refuse here too, so a bad file is reported with its line before anything starts listening.
         c.bindProblem().ifPresent(p -> s.reject("bind", p));
         return c;
+    }
+
+    private static ConsoleConfig console(ConfigSection s, Path home, Path baseDir) {
+        Optional<java.net.URI> url = Optional.empty();
+        Optional<String> text = s.optionalText("engine_url");
+        if (text.isPresent()) {
+            try {
+                url = Optional.of(ConsoleConfig.engineUrl(text.get()));
+            } catch (IllegalArgumentException e) {
+                s.reject("engine_url", e.getMessage());
+            }
+        }
+        return new ConsoleConfig(url, s.optionalPath("token_file", home, baseDir),
+                s.optionalPath("truststore", home, baseDir), s.optionalPath("truststore_password_file", home, baseDir));
     }
 }

@@ -103,6 +103,13 @@ public final class ConfigWriter {
         b.append("    keystore: ").append(quote(srv.tls().keystore().map(Path::toString).orElse(""))).append('\n');
         b.append("    password_file: ").append(quote(srv.tls().passwordFile().map(Path::toString).orElse("")))
                 .append('\n');
+        ConsoleConfig con = c.console();
+        b.append("console:\n");
+        b.append("  engine_url: ").append(quote(con.engineUrl().map(Object::toString).orElse(""))).append('\n');
+        b.append("  token_file: ").append(quote(con.tokenFile().map(Path::toString).orElse(""))).append('\n');
+        b.append("  truststore: ").append(quote(con.truststore().map(Path::toString).orElse(""))).append('\n');
+        b.append("  truststore_password_file: ")
+                .append(quote(con.truststorePasswordFile().map(Path::toString).orElse(""))).append('\n');
         return b.toString();
     }
 

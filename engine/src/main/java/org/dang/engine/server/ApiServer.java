@@ -59,6 +59,7 @@ public final class ApiServer implements AutoCloseable {
     private final DecisionListener decisionEvents;
     private final AlarmListener alarmEvents;
     private final ModuleRunListener runEvents;
+    private final TagEvents tagEvents;
 
     private ApiServer(Engine engine, ServerConfig config, ModuleRequests requests, HttpServer server) {
         this.engine = engine;
@@ -71,6 +72,8 @@ public final class ApiServer implements AutoCloseable {
         byte[] openApi = openApiDocument();
         AlarmsRoute alarms = new AlarmsRoute(engine);
         ProposalsRoute proposals = new ProposalsRoute(engine);
+        TagsRoute tags = new TagsRoute(engine);
+        ModuleRunsRoute runs = new ModuleRunsRoute(engine);
         this.routes = List.of(
                 new Route("POST", "/orchestrate", true, new OrchestrateRoute(engine, clock)),
                 new Route("GET", "/status", true, (call, user) -> {
@@ -87,6 +90,12 @@ public final class ApiServer implements AutoCloseable {
                 new Route("GET", "/optimization/proposals", true, proposals::list),
                 new Route("POST", "/optimization/proposals/{id}/approve", true, proposals::approve),
                 new Route("POST", "/optimization/proposals/{id}/reject", true, proposals::reject),
+                new Route("GET", "/whoami", true, ApiServer::whoami),
+                new Route("GET", "/tags", true, tags::list),
+                new Route("GET", "/tags/{tag}/history", true, tags::history),
+                new Route("GET", "/modules/runs", true, runs::list),
+                new Route("POST", "/modules/runs/{id}/cancel", true, runs::cancel),
+                new Route("GET", "/situations/{hash}", true, this::situation),
                 new Route("GET", "/openapi.json", false, (call, user) -> call.json(200, openApi)));
         this.decisionEvents = recorded -> {
             if (events.hasSubscribers()) {
@@ -105,7 +114,9 @@ public final class ApiServer implements AutoCloseable {
                 events.publish("module_run", Json.write(m));
             }
         };
+        this.tagEvents = new TagEvents(engine.plant().tags(), engine::anomalies, events, TagEvents.PERIOD);
         engine.addDecisionListener(decisionEvents);
+        engine.plant().addListener(tagEvents);
         engine.alarms().ifPresent(b -> b.addListener(alarmEvents));
         engine.modules().addListener(runEvents);
         this.executor = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("api-request-", 0).factory());
@@ -259,6 +270,28 @@ public final class ApiServer implements AutoCloseable {
         return new User(token.user(), token.role(), "api " + call.remote());
     }
 
+    /** {@code GET /whoami}: who the bearer token speaks for, so a remote console signs in as that user. */
+    private static void whoami(HttpCall call, User user) throws IOException {
+        call.query(Set.of());
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("user", user.name());
+        m.put("role", user.role());
+        m.put("origin", user.origin());
+        call.json(200, m);
+    }
+
+    /** {@code GET /situations/{hash}}: the stored inputs of a decision, as its situation_hash names them. */
+    private void situation(HttpCall call, User user) throws IOException {
+        call.query(Set.of());
+        String hash = call.segments()[1];
+        if (!hash.matches("[0-9a-f]{64}")) {
+            throw ApiException.invalid("hash", "\"" + hash + "\" is not a situation hash (64 lower-case hex digits)");
+        }
+        String json = engine.store().situationJson(hash).orElseThrow(() -> new ApiException(404, "unknown_situation",
+                "hash", "no situation " + hash + " in this engine's store"));
+        call.json(200, json.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
     private static void answer(HttpCall call, ApiException e) {
         try {
             call.error(e);
@@ -291,6 +324,8 @@ public final class ApiServer implements AutoCloseable {
         engine.removeDecisionListener(decisionEvents);
         engine.alarms().ifPresent(b -> b.removeListener(alarmEvents));
         engine.modules().removeListener(runEvents);
+        engine.plant().removeListener(tagEvents);
+        tagEvents.close();
         events.close();
         server.stop(1);
         executor.shutdownNow();

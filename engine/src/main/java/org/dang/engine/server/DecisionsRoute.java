@@ -19,7 +19,9 @@ import org.dang.engine.module.ModuleName;
 import org.dang.engine.store.DecisionExport;
 import org.dang.engine.store.DecisionPage;
 import org.dang.engine.store.DecisionQuery;
+import org.dang.engine.store.DecisionOutcome;
 import org.dang.engine.store.DecisionStore;
+import org.dang.engine.store.StoredDecision;
 import org.dang.engine.store.OutcomeStatus;
 
 /** {@code GET /decisions}: the history query of {@code dang history}, with paging and the same filters. */
@@ -39,12 +41,19 @@ final class DecisionsRoute implements Route.Handler {
         DecisionQuery q = query(call.query(PARAMETERS));
         DecisionPage page = store.query(q);
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("items", page.items().stream().map(DecisionExport::fields).toList());
+        body.put("items", page.items().stream().map(DecisionsRoute::item).toList());
         body.put("total", page.total());
         body.put("offset", page.offset());
         body.put("limit", page.limit());
         body.put("has_more", page.hasMore());
         call.json(200, body);
+    }
+
+    /** A decision's export fields plus when its latest outcome was recorded (the console's detail shows it). */
+    static Map<String, Object> item(StoredDecision s) {
+        Map<String, Object> m = new LinkedHashMap<>(DecisionExport.fields(s));
+        m.put("outcome_time", s.outcome().map(DecisionOutcome::time).orElse(null));
+        return m;
     }
 
     static DecisionQuery query(Map<String, String> p) {
@@ -61,7 +70,7 @@ final class DecisionsRoute implements Route.Handler {
                 .withText(p.get("text"));
     }
 
-    private static int integer(Map<String, String> p, String name, int fallback, int min, int max) {
+    static int integer(Map<String, String> p, String name, int fallback, int min, int max) {
         String v = p.get(name);
         if (v == null) {
             return fallback;
@@ -77,7 +86,7 @@ final class DecisionsRoute implements Route.Handler {
         }
     }
 
-    private static Instant time(Map<String, String> p, String name) {
+    static Instant time(Map<String, String> p, String name) {
         String v = p.get(name);
         if (v == null) {
             return null;

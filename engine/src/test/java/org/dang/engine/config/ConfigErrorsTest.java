@@ -37,7 +37,7 @@ class ConfigErrorsTest {
     void unknownTopLevelKeyIsNamedWithAHintAndTheAllowedKeys() {
         ConfigProblem p = onlyProblem("orchestrater:\n  llm: {}\n", "orchestrater", 1);
         assertEquals("unknown key \"orchestrater\" (did you mean \"orchestrator\"?); "
-                + "allowed keys: orchestrator, modules, decision_engine, store, server", p.message());
+                + "allowed keys: orchestrator, modules, decision_engine, store, server, console", p.message());
     }
 
     @Test
@@ -266,7 +266,7 @@ class ConfigErrorsTest {
     void topLevelListIsRejected() {
         ConfigProblem p = onlyProblem("- orchestrator\n- modules\n", "", 1);
         assertEquals("the top level must be a mapping with the sections orchestrator, modules, decision_engine, store, server, "
-                + "found a list", p.message());
+                + "console, found a list", p.message());
     }
 
     @Test
@@ -327,7 +327,7 @@ class ConfigErrorsTest {
     void problemsOfTheWholeFileLeaveTheKeyOut() {
         ConfigException e = failure("- a\n");
         assertEquals("bad.yaml:1: the top level must be a mapping with the sections orchestrator, modules, "
-                + "decision_engine, store, server, found a list", e.getMessage());
+                + "decision_engine, store, server, console, found a list", e.getMessage());
     }
 
     @Test
