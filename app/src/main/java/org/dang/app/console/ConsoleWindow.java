@@ -33,6 +33,9 @@ import org.dang.app.alarm.AlarmViewModel;
 import org.dang.app.chat.ChatMediator;
 import org.dang.app.chat.ChatView;
 import org.dang.app.chat.ChatViewModel;
+import org.dang.app.advisor.AdvisorMediator;
+import org.dang.app.advisor.AdvisorPanel;
+import org.dang.app.advisor.AdvisorViewModel;
 import org.dang.app.history.DecisionHistoryView;
 import org.dang.app.history.DecisionHistoryViewModel;
 import org.dang.app.market.MarketMediator;
@@ -64,6 +67,7 @@ public final class ConsoleWindow implements AutoCloseable {
     private final ExecutorService background = Executors.newSingleThreadExecutor(daemon("console-background"));
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(daemon("console-throttle"));
     private final DecisionListener historyMediator;
+    private final AdvisorMediator advisorMediator;
     private final PlantViewMediator trendMediator;
     private final PlantViewMediator overviewMediator;
     private final ModuleRunListener activityMediator;
@@ -90,6 +94,10 @@ public final class ConsoleWindow implements AutoCloseable {
         UpdateThrottle historyThrottle = new UpdateThrottle(history::refresh, timer, Duration.ofMillis(200));
         this.historyMediator = recorded -> historyThrottle.request();
         engine.addDecisionListener(historyMediator);
+        AdvisorViewModel advisor = new AdvisorViewModel(engine::pendingAdvice, engine::advisorUnavailable,
+                engine::consultAdvisor, user, background, java.time.InstantSource.system());
+        this.advisorMediator = new AdvisorMediator(advisor, timer, Duration.ofMillis(200));
+        engine.addAdviceListener(advisorMediator);
         var source = engine.plant().source();
         TrendViewModel trendModel = new TrendViewModel(engine.plant().tags(),
                 source == null ? List.of() : source.tags(), background);
@@ -163,7 +171,8 @@ public final class ConsoleWindow implements AutoCloseable {
                 tab("tab-activity", "Activity", new ActivityView(activity)),
                 tab("tab-market", "Market", new MarketView(market)),
                 tab("tab-optimisation", "Optimisation", new OptimisationView(optimisation)),
-                tab("tab-decisions", "Decisions", new DecisionHistoryView(history)),
+                tab("tab-decisions", "Decisions", new BorderPane(new DecisionHistoryView(history),
+                        new AdvisorPanel(advisor), null, null, null)),
                 tab("tab-settings", "Settings", new SettingsView(new SettingsViewModel(engine.config(), settingsFile,
                         source == null ? "none attached" : source.name(), user, engine.actions(), background))));
 
@@ -173,6 +182,7 @@ public final class ConsoleWindow implements AutoCloseable {
         scene.getStylesheets().setAll(theme.stylesheets());
 
         history.refresh();
+        advisor.refresh();
         background.execute(() -> {
             var v = engine.store().verify();
             String text = v.intact()
@@ -214,6 +224,8 @@ public final class ConsoleWindow implements AutoCloseable {
     @Override
     public void close() {
         engine.removeDecisionListener(historyMediator);
+        engine.removeAdviceListener(advisorMediator);
+        advisorMediator.close();
         engine.plant().removeListener(trendMediator);
         engine.plant().removeListener(overviewMediator);
         engine.modules().removeListener(activityMediator);
