@@ -10,6 +10,7 @@ import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /**
@@ -36,6 +37,7 @@ public final class AdvisorPanel extends VBox {
 
         Label heading = new Label("Decision advisor");
         heading.getStyleClass().add("title");
+        heading.setMinWidth(Region.USE_PREF_SIZE);
         availability.setId("advisor-availability");
         availability.getStyleClass().add("muted");
         availability.setWrapText(true);
@@ -71,8 +73,10 @@ public final class AdvisorPanel extends VBox {
 
     private void apply(AdvisorState s) {
         availability.setText(s.availability());
-        availability.getStyleClass().setAll(s.available() ? "muted" : "alarm-text");
+        // Grey either way (ISA-101): a console without a model is a configuration, not an abnormal state.
         message.setText(s.message());
+        message.setManaged(!s.message().isEmpty());
+        message.setVisible(!s.message().isEmpty());
         ask.setDisable(!s.canAsk());
         question.setDisable(!s.canAsk());
         if (denial != null) {
