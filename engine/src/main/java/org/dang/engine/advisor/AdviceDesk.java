@@ -122,9 +122,10 @@ public final class AdviceDesk implements AutoCloseable {
                 return Optional.empty();
             }
             pending.put(q.request.id(), q);
+            listener.asked(q.request);
+            // Under the lock: close() cannot shut the threads down between the check and the start.
+            threads.execute(() -> run(q));
         }
-        listener.asked(q.request);
-        threads.execute(() -> run(q));
         return Optional.of(q.request);
     }
 
