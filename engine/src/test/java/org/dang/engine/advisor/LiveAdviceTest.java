@@ -265,6 +265,33 @@ class LiveAdviceTest {
     }
 
     @Test
+    void whenOnlyUrgentDecisionsExistTheAdviceExplainsThemAndReplays() throws Exception {
+        // Equipment trouble that degrades performance while the furnace is 5 % under baseline: one SAFETY
+        // optimisation resting on two trigger kinds, plus the alert; nothing else to hold.
+        CountDownLatch gate = new CountDownLatch(1);
+        server.then(heldReply(gate, answer("NONE", "null", "{}", 0.5)));
+        open(Duration.ofMinutes(5), 4);
+        Decided decided = engine.decideWithAdvice(Situations.parse("""
+                {"id":"safety-kpi","time":"2026-11-24T06:00:00Z","tags":[%s],
+                 "events":[{"kind":"EQUIPMENT","source":"pump P-101 vibration","severity":"HIGH",
+                            "description":"vibration 11 mm/s","tags":["feed_rate"],"degrades_performance":true}],
+                 "performance":[{"kpi":"furnace_efficiency","value":0.836,"baseline":0.88}]}"""
+                .formatted(Situations.tags("\"value\":3.0"))));
+        PendingAdvice p = decided.pending().orElseThrow();
+        assertEquals(List.of(), p.held());
+        assertTrue(decided.recorded().stream().allMatch(s -> UrgentDecisions.cannotWait(s.decision())));
+
+        gate.countDown();
+        assertEquals("overruled " + p.id() + " LOW_CONFIDENCE", next("overruled"));
+        AdviceLog.Logged logged = new AdviceLog(engine.store()).find(decided.recorded().getLast().decision().id())
+                .orElseThrow();
+        assertEquals(p.id(), logged.advice().id());
+        assertEquals(decided.recorded().size(), logged.decisionIds().size());
+        assertTrue(new AdviceReplay(engine.store(), new org.dang.engine.decision.DecisionEngine(engine.config(),
+                java.time.InstantSource.system())).replay(decided.recorded().getLast().decision().id()).same());
+    }
+
+    @Test
     void closingTheEngineCutsPendingQuestionsShortAndLosesNothing() throws Exception {
         server.then(neverReply());
         open(Duration.ofMinutes(5), 4);
