@@ -22,9 +22,9 @@ import org.dang.engine.config.DangConfig;
 import org.dang.engine.access.Action;
 import org.dang.engine.access.AuditedActions;
 import org.dang.engine.access.User;
-import org.dang.engine.advisor.Advice;
 import org.dang.engine.advisor.AdviceDesk;
 import org.dang.engine.advisor.AdviceListener;
+import org.dang.engine.advisor.AdviceListeners;
 import org.dang.engine.advisor.Ambiguity;
 import org.dang.engine.advisor.DecisionAdvisor;
 import org.dang.engine.advisor.PendingAdvice;
@@ -113,7 +113,7 @@ public final class Engine implements AutoCloseable {
             new ConcurrentHashMap<>();
     private volatile MarketSignal market = MarketSignal.NONE;
     private volatile ProposalDesk proposals;
-    private final List<AdviceListener> adviceListeners = new CopyOnWriteArrayList<>();
+    private final AdviceListeners adviceListeners = new AdviceListeners();
     /** The advisor's desk once built; {@link #NO_DESK} when there is no model or the advisor is off. */
     private volatile Optional<AdviceDesk> desk;
     private static final Optional<AdviceDesk> NO_DESK = Optional.empty();
@@ -354,43 +354,10 @@ public final class Engine implements AutoCloseable {
                 } else {
                     desk = llm().model().map(m -> new AdviceDesk(
                             new DecisionAdvisor(rules, m, config.advisor().deadline(), clock), store,
-                            config.advisor().maxPending(), clock, this::deliver, new AdviceFanOut()));
+                            config.advisor().maxPending(), clock, this::deliver, adviceListeners));
                 }
             }
             return desk;
-        }
-    }
-
-    /** Tells every advice listener, one failure not stopping the others. */
-    private final class AdviceFanOut implements AdviceListener {
-        private void each(java.util.function.Consumer<AdviceListener> call) {
-            for (AdviceListener l : adviceListeners) {
-                try {
-                    call.accept(l);
-                } catch (RuntimeException e) {
-                    LOG.log(Level.WARNING, "advice listener failed: " + e, e);
-                }
-            }
-        }
-
-        @Override
-        public void asked(PendingAdvice request) {
-            each(l -> l.asked(request));
-        }
-
-        @Override
-        public void streamed(UUID requestId) {
-            each(l -> l.streamed(requestId));
-        }
-
-        @Override
-        public void answered(PendingAdvice request, Advice advice, List<StoredDecision> decisions) {
-            each(l -> l.answered(request, advice, decisions));
-        }
-
-        @Override
-        public void overruled(PendingAdvice request, Advice advice, List<StoredDecision> decisions) {
-            each(l -> l.overruled(request, advice, decisions));
         }
     }
 
