@@ -71,6 +71,7 @@ public final class ApiServer implements AutoCloseable {
         byte[] openApi = openApiDocument();
         AlarmsRoute alarms = new AlarmsRoute(engine);
         ProposalsRoute proposals = new ProposalsRoute(engine);
+        AdvisorRoute advisor = new AdvisorRoute(engine);
         this.routes = List.of(
                 new Route("POST", "/orchestrate", true, new OrchestrateRoute(engine, clock)),
                 new Route("GET", "/status", true, (call, user) -> {
@@ -87,6 +88,8 @@ public final class ApiServer implements AutoCloseable {
                 new Route("GET", "/optimization/proposals", true, proposals::list),
                 new Route("POST", "/optimization/proposals/{id}/approve", true, proposals::approve),
                 new Route("POST", "/optimization/proposals/{id}/reject", true, proposals::reject),
+                new Route("GET", "/advisor/pending", true, advisor::pending),
+                new Route("POST", "/advisor/ask", true, advisor::ask),
                 new Route("GET", "/openapi.json", false, (call, user) -> call.json(200, openApi)));
         this.decisionEvents = recorded -> {
             if (events.hasSubscribers()) {

@@ -11,7 +11,6 @@ import org.dang.engine.Decided;
 import org.dang.engine.Engine;
 import org.dang.engine.access.Action;
 import org.dang.engine.access.User;
-import org.dang.engine.advisor.PendingAdvice;
 import org.dang.engine.situation.Situation;
 import org.dang.engine.store.AuditEvent;
 import org.dang.engine.store.DecisionExport;
@@ -47,25 +46,7 @@ final class OrchestrateRoute implements Route.Handler {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("situation_id", situation.id());
         body.put("decisions", decided.recorded().stream().map(DecisionExport::fields).toList());
-        body.put("pending_advice", decided.pending().map(OrchestrateRoute::pending).orElse(null));
+        body.put("pending_advice", decided.pending().map(AdvisorRoute::fields).orElse(null));
         call.json(200, body);
-    }
-
-    /** A question waiting for the model, as the answer shows it (docs/server.md). */
-    private static Map<String, Object> pending(PendingAdvice p) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("id", p.id().toString());
-        m.put("asked_because", p.askedBecause());
-        m.put("asked_at", p.askedAt().toString());
-        m.put("deadline", p.deadline().toString());
-        m.put("held", p.held().stream().map(d -> {
-            Map<String, Object> h = new LinkedHashMap<>();
-            h.put("action", d.action().name());
-            h.put("module", d.module() == null ? null : d.module().key());
-            h.put("priority", d.priority() == null ? null : d.priority().name());
-            h.put("rationale", d.rationale());
-            return h;
-        }).toList());
-        return m;
     }
 }

@@ -24,8 +24,18 @@ import org.dang.engine.config.OpenAiBackendConfig;
 import org.dang.engine.config.OrchestratorConfig;
 import org.dang.engine.config.ServerConfig;
 import org.dang.engine.llm.openai.ScriptedOpenAiServer;
+import org.dang.engine.plant.PlantDataListener;
+import org.dang.engine.plant.PlantDataSource;
+import org.dang.engine.plant.PlantScan;
+import org.dang.engine.plant.TagDefinition;
+import org.dang.engine.plant.TagSample;
+import org.dang.engine.situation.Quality;
 
-/** {@code POST /orchestrate} on an ambiguous situation with a model: the answer does not wait for it. */
+/**
+ * The advisor over HTTP: {@code POST /orchestrate} on an ambiguous situation answers without waiting
+ * for the model; {@code GET /advisor/pending} lists the question; {@code POST /advisor/ask} is the
+ * operator's question, refused for viewers, bad bodies and before live data, all audited.
+ */
 class OrchestrateAdviceApiTest {
 
     /** Margin shift 7 % and efficiency 5 % under baseline: optimisation and analysis on two trigger kinds. */
@@ -64,13 +74,15 @@ class OrchestrateAdviceApiTest {
 
     @Test
     void ambiguousSituationsAnswerAtOnceWithThePendingQuestion() throws Exception {
-        model = new ScriptedOpenAiServer().then(ex -> gate.await());
+        model = new ScriptedOpenAiServer().then(ex -> gate.await()).then(ex -> gate.await());
         DangConfig d = DangConfig.defaults();
         engine = Engine.open(new DangConfig(new OrchestratorConfig(d.orchestrator().llm().withOpenai(
                 new OpenAiBackendConfig(Optional.of(model.url()), Optional.empty(), Optional.empty(),
                         Duration.ofSeconds(60)))), d.modules(), d.decisionEngine(), d.store(), d.server(),
                 new AdvisorConfig(true, Duration.ofMinutes(2), 4)).withStore(dir.resolve("decisions")));
-        String operator = new TokenFile(dir.resolve("tokens")).add("op.lee", Role.OPERATOR);
+        TokenFile tokens = new TokenFile(dir.resolve("tokens"));
+        String operator = tokens.add("op.lee", Role.OPERATOR);
+        String viewer = tokens.add("vic.viewer", Role.VIEWER);
         server = ApiServer.start(engine, ServerConfig.defaults().listeningOn("127.0.0.1", 0)
                 .with(dir.resolve("tokens"), ServerConfig.TlsConfig.none()), new ModuleRequests());
         ApiClient api = new ApiClient(server.uri());
@@ -89,5 +101,66 @@ class OrchestrateAdviceApiTest {
         List<String> held = new ArrayList<>();
         pending.path("held").forEach(h -> held.add(h.path("action").asText() + " " + h.path("module").asText()));
         assertEquals(List.of("INVOKE optimization", "INVOKE analysis"), held);
+
+        ApiClient.Answer list = api.get("/advisor/pending", viewer);
+        assertEquals(200, list.status(), list.raw().body());
+        assertEquals(id.toString(), list.json().path("pending").get(0).path("id").asText());
+        assertEquals("rules", list.json().path("pending").get(0).path("asked_by").asText());
+
+        ApiClient.Answer denied = api.post("/advisor/ask", viewer, "{\"question\":\"Push feed?\"}");
+        assertEquals(403, denied.status(), denied.raw().body());
+        ApiClient.Answer noData = api.post("/advisor/ask", operator, "{\"question\":\"Push feed?\"}");
+        assertEquals(409, noData.status(), noData.raw().body());
+        assertEquals("advisor_unavailable", noData.json().path("error").asText());
+        assertTrue(noData.raw().body().contains("no live plant data"), noData.raw().body());
+        ApiClient.Answer empty = api.post("/advisor/ask", operator, "{\"question\":\"  \"}");
+        assertEquals(400, empty.status(), empty.raw().body());
+        ApiClient.Answer unknown = api.post("/advisor/ask", operator, "{\"quest\":\"Push feed?\"}");
+        assertEquals(400, unknown.status(), unknown.raw().body());
+
+        engine.attach(new SteadyFeed());
+        long until = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+        while (engine.plant().scanCount() < 2) {
+            assertTrue(System.nanoTime() < until, "no live data in 30 s");
+            Thread.sleep(10);
+        }
+        ApiClient.Answer asked = api.post("/advisor/ask", operator, "{\"question\":\"Is the column stable enough to push feed?\"}");
+        assertEquals(202, asked.status(), asked.raw().body());
+        assertEquals("op.lee", asked.json().path("pending_advice").path("asked_by").asText());
+        assertEquals("Is the column stable enough to push feed?",
+                asked.json().path("pending_advice").path("operator_text").asText());
+        assertEquals(2, engine.pendingAdvice().size());
+        List<String> audits = engine.store().auditTrail(20).stream().filter(e -> e.action().equals("ask_advisor"))
+                .map(e -> e.actor() + " " + e.result()).toList();
+        assertEquals(List.of("op.lee OK", "op.lee FAILED", "op.lee FAILED", "op.lee FAILED", "vic.viewer DENIED"),
+                audits);
+    }
+
+    /** Three one-minute scans of a steady feed rate. */
+    private static final class SteadyFeed implements PlantDataSource {
+        @Override
+        public String name() {
+            return "steady feed";
+        }
+
+        @Override
+        public List<TagDefinition> tags() {
+            return List.of(new TagDefinition("feed_rate", "crude feed", "m3/h", 0, 1000, null));
+        }
+
+        @Override
+        public void start(PlantDataListener listener) {
+            Thread.ofPlatform().name("steady-feed").start(() -> {
+                Instant t0 = Instant.parse("2026-11-24T06:00:00Z");
+                for (int i = 0; i < 3; i++) {
+                    Instant t = t0.plusSeconds(60L * i);
+                    listener.scan(new PlantScan(t, List.of(new TagSample("feed_rate", t, 500 + i, Quality.GOOD))));
+                }
+            });
+        }
+
+        @Override
+        public void close() {
+        }
     }
 }
