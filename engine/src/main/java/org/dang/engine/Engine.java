@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
@@ -18,7 +19,16 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
 
 import org.dang.engine.config.DangConfig;
+import org.dang.engine.access.Action;
 import org.dang.engine.access.AuditedActions;
+import org.dang.engine.access.User;
+import org.dang.engine.advisor.AdviceDesk;
+import org.dang.engine.advisor.AdviceListener;
+import org.dang.engine.advisor.AdviceListeners;
+import org.dang.engine.advisor.Ambiguity;
+import org.dang.engine.advisor.DecisionAdvisor;
+import org.dang.engine.advisor.PendingAdvice;
+import org.dang.engine.advisor.UrgentDecisions;
 import org.dang.engine.alarm.AlarmBoard;
 import org.dang.engine.alarm.AlarmBoardConfig;
 import org.dang.engine.alarm.AlarmDefinition;
@@ -103,6 +113,11 @@ public final class Engine implements AutoCloseable {
             new ConcurrentHashMap<>();
     private volatile MarketSignal market = MarketSignal.NONE;
     private volatile ProposalDesk proposals;
+    private final AdviceListeners adviceListeners = new AdviceListeners();
+    /** The advisor's desk once built; {@link #NO_DESK} when there is no model or the advisor is off. */
+    private volatile Optional<AdviceDesk> desk;
+    private static final Optional<AdviceDesk> NO_DESK = Optional.empty();
+    private final Object deskLock = new Object();
 
     private Engine(DangConfig config, DecisionStore store, InstantSource clock) {
         this.config = config;
@@ -181,10 +196,63 @@ public final class Engine implements AutoCloseable {
         return factory.apply(parameters);
     }
 
-    /** Decides on a situation, records the decisions durably, then tells the listeners. */
+    /**
+     * Decides on a situation, records the decisions durably, tells the listeners, and dispatches the
+     * work. When the rules find it ambiguous and a model is configured, only the urgent decisions (alerts,
+     * SAFETY work) are recorded now; the rest waits for the model's advice on an advisor thread (see
+     * {@link #decideWithAdvice}), so this returns only what was recorded now.
+     */
     public List<StoredDecision> decide(Situation situation) {
+        return decideWithAdvice(situation).recorded();
+    }
+
+    /**
+     * As {@link #decide}, also saying what waits for the model. Never waits for the model: without one,
+     * or when the rules are clear, everything is recorded and dispatched before this returns.
+     */
+    public Decided decideWithAdvice(Situation situation) {
         List<Decision> decisions = rules.decide(situation);
+        Optional<AdviceDesk> d = desk();
+        if (d.isPresent()) {
+            Ambiguity a = d.get().advisor().assess(situation, decisions);
+            if (a.ambiguous()) {
+                return hold(d.get(), situation, decisions, a, "", PendingAdvice.RULES);
+            }
+        }
         List<StoredDecision> recorded = store.record(situation, decisions);
+        deliver(recorded, Map.of(), false);
+        return new Decided(recorded, Optional.empty());
+    }
+
+    /** Records the urgent decisions now and holds the rest for the model; the rules alone when the desk is full. */
+    private Decided hold(AdviceDesk d, Situation situation, List<Decision> decisions, Ambiguity a, String operatorText,
+                         String askedBy) {
+        List<Decision> urgent = UrgentDecisions.urgent(decisions);
+        List<StoredDecision> now = urgent.isEmpty() ? List.of() : store.record(situation, urgent);
+        Optional<PendingAdvice> pending = d.hold(situation, decisions, a, now, operatorText, askedBy);
+        if (pending.isPresent()) {
+            deliver(now, Map.of(), false);
+            return new Decided(now, pending);
+        }
+        String note = "; advisor not asked: " + d.refusal().orElse("it took no question") + " (asked because "
+                + String.join("; ", a.reasons()) + ")";
+        List<Decision> rest = decisions.stream().filter(x -> !UrgentDecisions.cannotWait(x))
+                .map(x -> new Decision(x.id(), x.time(), x.situationId(), x.triggers(), x.action(), x.module(),
+                        x.priority(), x.parameters(), x.rationale() + note, x.reasoning(), x.confidence(), x.source(),
+                        x.latency())).toList();
+        List<StoredDecision> all = new ArrayList<>(now);
+        if (!rest.isEmpty()) {
+            all.addAll(store.record(situation, rest));
+        }
+        deliver(all, Map.of(), false);
+        return new Decided(List.copyOf(all), Optional.empty());
+    }
+
+    /** Tells the listeners about recorded decisions and dispatches their work (see {@link AdviceDesk.Delivery}). */
+    private void deliver(List<StoredDecision> recorded, Map<UUID, String> withheld, boolean shuttingDown) {
+        if (recorded.isEmpty()) {
+            return;
+        }
         for (DecisionListener l : listeners) {
             try {
                 l.recorded(recorded);
@@ -193,8 +261,104 @@ public final class Engine implements AutoCloseable {
                 LOG.log(Level.WARNING, "decision listener failed: " + e, e);
             }
         }
-        recorded.stream().filter(r -> r.decision().action() == DecisionAction.INVOKE).forEach(this::dispatch);
-        return recorded;
+        for (StoredDecision r : recorded) {
+            Decision d = r.decision();
+            if (d.action() != DecisionAction.INVOKE) {
+                continue;
+            }
+            if (withheld.containsKey(d.id())) {
+                outcome(d, OutcomeStatus.SUPERSEDED, withheld.get(d.id()));
+            } else if (shuttingDown) {
+                outcome(d, OutcomeStatus.CANCELLED, "the engine shut down before this work was dispatched");
+            } else {
+                dispatch(r);
+            }
+        }
+    }
+
+    /**
+     * Asks the decision advisor about the live unit now, for {@code user} (operator or engineer), with
+     * the operator's question; audited as {@code ask_advisor}. Returns at once with the pending question;
+     * the answer comes to the advice and decision listeners.
+     *
+     * @throws org.dang.engine.access.AccessDeniedException for a viewer (audited as DENIED)
+     * @throws IllegalStateException    when no model is configured, the advisor is off or full, or no plant
+     *                                  data is attached (audited as FAILED)
+     * @throws IllegalArgumentException for an empty question (audited as FAILED)
+     */
+    public PendingAdvice consultAdvisor(User user, String question) {
+        String text = question == null ? "" : question.strip();
+        PendingAdvice[] out = new PendingAdvice[1];
+        actions.perform(user, Action.ASK_ADVISOR, "advisor", () -> {
+            if (text.isEmpty()) {
+                throw new IllegalArgumentException("write a question for the advisor");
+            }
+            AdviceDesk d = desk().orElseThrow(() -> new IllegalStateException(advisorUnavailable().orElse(
+                    "the advisor is not available")));
+            d.refusal().ifPresent(r -> {
+                throw new IllegalStateException("the advisor takes no question now: " + r);
+            });
+            DecisionCycle c = cycle;
+            Situation situation = (c == null ? Optional.<Situation>empty() : c.current("-asked"))
+                    .orElseThrow(() -> new IllegalStateException(
+                            "no live plant data yet: the advisor is asked about the live unit"));
+            List<Decision> decisions = rules.decide(situation);
+            Decided decided = hold(d, situation, decisions, d.advisor().operatorRequest(situation, decisions), text,
+                    user.name());
+            out[0] = decided.pending().orElseThrow(() -> new IllegalStateException(
+                    "the advisor took no question: " + d.refusal().orElse("it is full") + "; the rules decided alone"));
+            return "question " + out[0].id() + " about " + situation.id() + ": \""
+                    + (text.length() > 300 ? text.substring(0, 300) + "..." : text) + "\"";
+        });
+        return out[0];
+    }
+
+    /** The questions waiting for the model, oldest first; empty without a model. */
+    public List<PendingAdvice> pendingAdvice() {
+        Optional<AdviceDesk> d = desk;
+        return d == null ? List.of() : d.map(AdviceDesk::pending).orElse(List.of());
+    }
+
+    /**
+     * Why the advisor cannot be asked (no model configured or buildable, {@code advisor.enabled: false});
+     * empty when it can. May build the model on first use: call it off the UI thread.
+     */
+    public Optional<String> advisorUnavailable() {
+        if (!config.advisor().enabled()) {
+            return Optional.of("The decision advisor is off (advisor.enabled: false); the rules decide alone.");
+        }
+        LlmSetup setup = llm();
+        return setup.model().isPresent() ? Optional.empty() : Optional.of(setup.explain());
+    }
+
+    /** Registers a listener for the advisor's questions. */
+    public void addAdviceListener(AdviceListener l) {
+        adviceListeners.add(l);
+    }
+
+    /** Removes a listener. */
+    public void removeAdviceListener(AdviceListener l) {
+        adviceListeners.remove(l);
+    }
+
+    /** The advisor's desk, built on first use when the advisor is on and a model is configured. */
+    private Optional<AdviceDesk> desk() {
+        Optional<AdviceDesk> d = desk;
+        if (d != null) {
+            return d;
+        }
+        synchronized (deskLock) {
+            if (desk == null) {
+                if (!config.advisor().enabled()) {
+                    desk = NO_DESK;
+                } else {
+                    desk = llm().model().map(m -> new AdviceDesk(
+                            new DecisionAdvisor(rules, m, config.advisor().deadline(), clock), store,
+                            config.advisor().maxPending(), clock, this::deliver, adviceListeners));
+                }
+            }
+            return desk;
+        }
     }
 
     /** Submits an INVOKE decision to its module; the outcome is recorded when the run ends. */
@@ -335,6 +499,15 @@ public final class Engine implements AutoCloseable {
 
     @Override
     public void close() {
+        Optional<AdviceDesk> d;
+        synchronized (deskLock) {
+            d = desk;
+            desk = NO_DESK; // no new questions from here on
+        }
+        if (d != null) {
+            // Pending questions are cut short and their decisions recorded while the store is open.
+            d.ifPresent(AdviceDesk::close);
+        }
         synchronized (this) {
             if (llm != null) {
                 llm.model().ifPresent(ChatModel::close);

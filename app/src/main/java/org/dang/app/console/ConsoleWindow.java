@@ -3,6 +3,7 @@ package org.dang.app.console;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -32,6 +33,9 @@ import javafx.stage.Stage;
 
 import org.dang.app.activity.ActivityView;
 import org.dang.app.activity.ActivityViewModel;
+import org.dang.app.advisor.AdvisorMediator;
+import org.dang.app.advisor.AdvisorPanel;
+import org.dang.app.advisor.AdvisorViewModel;
 import org.dang.app.alarm.ActiveAlarms;
 import org.dang.app.alarm.AlarmBanner;
 import org.dang.app.alarm.AlarmView;
@@ -203,8 +207,19 @@ public final class ConsoleWindow implements AutoCloseable {
         Node chatView;
         Node marketView;
         Node settingsView;
+        Node decisionsView;
         if (local.isPresent()) {
             Engine engine = local.get();
+            AdvisorViewModel advisor = new AdvisorViewModel(engine::pendingAdvice, engine::advisorUnavailable,
+                    engine::consultAdvisor, user, background, InstantSource.system());
+            AdvisorMediator advisorMediator = new AdvisorMediator(advisor, timer, Duration.ofMillis(200));
+            engine.addAdviceListener(advisorMediator);
+            subscriptions.add(() -> {
+                engine.removeAdviceListener(advisorMediator);
+                advisorMediator.close();
+            });
+            decisionsView = new BorderPane(new DecisionHistoryView(history), new AdvisorPanel(advisor), null, null, null);
+            advisor.refresh();
             MarketViewModel market = new MarketViewModel(engine.modules(), engine.actions(), user, background);
             MarketMediator marketMediator = new MarketMediator(market, timer, Duration.ofMillis(250));
             engine.modules().addListener(marketMediator);
@@ -222,13 +237,15 @@ public final class ConsoleWindow implements AutoCloseable {
             chatView = remoteOnly("chat-remote-note", "Chat with the model " + onHost);
             marketView = remoteOnly("market-remote-note", "Market analysis " + onHost);
             settingsView = remoteSettings(connection);
+            decisionsView = withNote(new DecisionHistoryView(history), "advisor-remote-note", "The advisor panel "
+                    + onHost);
         }
         tabs = new TabPane(tab("tab-overview", "Overview", overview), tab("tab-alarms", "Alarms", alarmsView),
                 tab("tab-trends", "Trends", trendsTab), tab("tab-chat", "Chat", chatView),
                 tab("tab-activity", "Activity", new ActivityView(activity)),
                 tab("tab-market", "Market", marketView),
                 tab("tab-optimisation", "Optimisation", new OptimisationView(optimisation)),
-                tab("tab-decisions", "Decisions", new DecisionHistoryView(history)),
+                tab("tab-decisions", "Decisions", decisionsView),
                 tab("tab-settings", "Settings", settingsView));
 
         BorderPane root = new BorderPane(tabs);

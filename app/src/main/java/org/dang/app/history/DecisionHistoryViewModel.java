@@ -123,7 +123,8 @@ public final class DecisionHistoryViewModel {
             return;
         }
         background.execute(() -> {
-            String text = DecisionDetail.describe(s, store.situationJson(s.situationHash()));
+            String text = DecisionDetail.describe(s, store.situationJson(s.situationHash()),
+                    store.adviceFor(s.decision().id()));
             Platform.runLater(() -> detail.set(text));
         });
     }

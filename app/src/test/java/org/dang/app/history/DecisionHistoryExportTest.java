@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.InstantSource;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.Executors;
 
 import org.junit.jupiter.api.Test;
@@ -22,6 +23,7 @@ import org.dang.engine.situation.OperatorRequest;
 import org.dang.engine.situation.Situation;
 import org.dang.engine.client.DecisionHistory;
 import org.dang.engine.client.Subscription;
+import org.dang.engine.store.AdviceRecord;
 import org.dang.engine.store.DecisionPage;
 import org.dang.engine.store.DecisionQuery;
 import org.dang.engine.store.DecisionStore;
@@ -58,6 +60,11 @@ class DecisionHistoryExportTest {
                 @Override
                 public Optional<String> situationJson(String situationHash) {
                     return store.situationJson(situationHash);
+                }
+
+                @Override
+                public Optional<AdviceRecord> adviceFor(UUID decisionId) {
+                    return store.adviceFor(decisionId);
                 }
 
                 @Override

@@ -13,6 +13,7 @@ public enum Action {
     REQUEST_MODULE_RUN("request module runs", Set.of(Role.OPERATOR, Role.ENGINEER)),
     CANCEL_MODULE_RUN("cancel module runs", Set.of(Role.OPERATOR, Role.ENGINEER)),
     ASK_ASSISTANT("ask the assistant", Set.of(Role.OPERATOR, Role.ENGINEER)),
+    ASK_ADVISOR("ask the decision advisor", Set.of(Role.OPERATOR, Role.ENGINEER)),
     CHANGE_SETTINGS("change settings", Set.of(Role.ENGINEER));
 
     private final String what;

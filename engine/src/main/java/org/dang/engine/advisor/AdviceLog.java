@@ -37,6 +37,18 @@ public final class AdviceLog {
         return stored;
     }
 
+    /**
+     * Records advice against decisions already in the store (the live engine's cycle whose held part came
+     * to nothing: the advice then explains the decisions recorded at once).
+     */
+    public void recordAdvice(Advice advice, List<StoredDecision> cycle) {
+        if (cycle.isEmpty()) {
+            throw new IllegalArgumentException("advice " + advice.id() + " must explain at least one recorded decision");
+        }
+        store.recordAdvice(toRecord(advice, cycle.getFirst().situationHash(),
+                cycle.stream().map(s -> s.decision().id()).toList()));
+    }
+
     /** The advice behind a decision, with the situation hash and the decision ids of its cycle. */
     public Optional<Logged> find(UUID decisionId) {
         return store.adviceFor(decisionId).map(r -> new Logged(fromRecord(r), r.situationHash(), r.decisionIds()));

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -31,7 +32,8 @@ import org.dang.engine.situation.Situation;
  * The language model as advisor to the decision rules (docs/advisor.md): the rules decide first;
  * when they flag the situation as ambiguous, or an operator asks, the model is given a bounded
  * summary and must answer with one JSON object; the engine validates it and the rules keep the
- * final word. The call blocks the calling thread up to the deadline.
+ * final word. {@link #decide} and {@link #consult} block the calling thread up to the deadline; the
+ * live engine decides first and calls {@link #ask} on its own advisor thread ({@code AdviceDesk}).
  */
 public final class DecisionAdvisor {
 
@@ -72,15 +74,33 @@ public final class DecisionAdvisor {
         if (!a.ambiguous()) {
             return new AdvisedDecisions(ruleDecisions, a, Optional.empty());
         }
-        return ask(situation, ruleDecisions, a, "", recent);
+        return ask(UUID.randomUUID(), situation, ruleDecisions, a, "", recent, ChatListener.NONE,
+                new CompletableFuture<>());
     }
 
     /** Asks the model on an operator's request, whatever the rules think of the situation. */
     public AdvisedDecisions consult(Situation situation, List<Decision> recent, String operatorText) {
         List<Decision> ruleDecisions = rules.decide(situation);
+        return ask(UUID.randomUUID(), situation, ruleDecisions, operatorRequest(situation, ruleDecisions),
+                operatorText == null ? "" : operatorText, recent, ChatListener.NONE,
+                new CompletableFuture<>());
+    }
+
+    /** Why the rules' decisions on a situation are ambiguous; no reason when they are clear. */
+    public Ambiguity assess(Situation situation, List<Decision> ruleDecisions) {
+        return ambiguity.assess(situation, ruleDecisions);
+    }
+
+    /** The reasons for asking when an operator asks: OPERATOR_REQUEST first, then any the rules give. */
+    public Ambiguity operatorRequest(Situation situation, List<Decision> ruleDecisions) {
         List<String> reasons = new ArrayList<>(ambiguity.assess(situation, ruleDecisions).reasons());
         reasons.addFirst("OPERATOR_REQUEST: an operator asked for the model's advice");
-        return ask(situation, ruleDecisions, new Ambiguity(reasons), operatorText == null ? "" : operatorText, recent);
+        return new Ambiguity(reasons);
+    }
+
+    /** How long {@link #ask} waits for the model's final message. */
+    public Duration deadline() {
+        return deadline;
     }
 
     /** The prompt text for a situation (also what replay rebuilds to check the recorded hash). */
@@ -90,32 +110,54 @@ public final class DecisionAdvisor {
                 schema.text());
     }
 
-    private AdvisedDecisions ask(Situation situation, List<Decision> ruleDecisions, Ambiguity a, String operatorText,
-                                 List<Decision> recentDecisions) {
+    /**
+     * Asks the model about decisions the rules already made and judges the answer. Blocks up to the
+     * deadline, or until {@code stop} completes (its value says why, e.g. the engine shutting down):
+     * the reply is then cancelled and the rules decide ({@code MODEL_UNAVAILABLE}, reply ended
+     * CANCELLED with that reason).
+     *
+     * @param adviceId      the id the advice is recorded under
+     * @param ruleDecisions the rules' decisions on {@code situation}
+     * @param a             why the model is asked
+     * @param operatorText  the operator's question, empty when the rules asked
+     * @param listener      gets the reply's reasoning and answer as they stream
+     * @param stop          completes to give up early
+     */
+    public AdvisedDecisions ask(UUID adviceId, Situation situation, List<Decision> ruleDecisions, Ambiguity a,
+                                String operatorText, List<Decision> recentDecisions, ChatListener listener,
+                                CompletableFuture<String> stop) {
         long started = System.nanoTime();
         Instant askedAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
         List<Map<String, Object>> recent = recentDecisions.stream()
                 .limit(PlantSummary.MAX_ITEMS).map(PlantSummary::recent).toList();
         String text = promptFor(situation, ruleDecisions, recent, a.reasons(), operatorText);
-        ModelReply reply = call(ChatRequest.ask(text, Sampling.deepSeekDefaults(), BUDGET));
+        ModelReply reply = call(ChatRequest.ask(text, Sampling.deepSeekDefaults(), BUDGET), listener, stop);
         Verdict verdict = judge.judge(situation, ruleDecisions, reply, operatorAsked(a.reasons()));
         String reasoning = reply.result().map(ChatResult::reasoning).orElse("");
         Duration latency = Duration.ofNanos(System.nanoTime() - started);
         List<Decision> decisions = judge.merge(situation, ruleDecisions, verdict, reasoning,
                 clock.instant().truncatedTo(ChronoUnit.MICROS), latency, operatorAsked(a.reasons()));
-        Advice advice = new Advice(UUID.randomUUID(), askedAt, a.reasons(), operatorText, prompt.version(),
+        Advice advice = new Advice(adviceId, askedAt, a.reasons(), operatorText, prompt.version(),
                 AdvisorPrompt.hash(text), reply.result().flatMap(ChatResult::answeredBy).orElse(model.info()),
                 reply.result().map(r -> r.finish().name()).orElse(Advice.TIMEOUT), reasoning,
                 reply.result().map(ChatResult::answer).orElse(""), verdict, reply.latency(), recent);
         return new AdvisedDecisions(decisions, a, Optional.of(advice));
     }
 
-    private ModelReply call(ChatRequest request) {
+    private ModelReply call(ChatRequest request, ChatListener listener, CompletableFuture<String> stop) {
         long started = System.nanoTime();
-        ChatHandle handle = model.stream(request, ChatListener.NONE);
+        ChatHandle handle = model.stream(request, listener);
         try {
-            ChatResult r = handle.result().get(deadline.toNanos(), TimeUnit.NANOSECONDS);
-            return new ModelReply(Optional.of(r), Duration.ofNanos(System.nanoTime() - started));
+            Object first = CompletableFuture.anyOf(handle.result(), stop).get(deadline.toNanos(), TimeUnit.NANOSECONDS);
+            Duration took = Duration.ofNanos(System.nanoTime() - started);
+            if (first instanceof ChatResult r) {
+                return new ModelReply(Optional.of(r), took);
+            }
+            // Given up before the model answered: its reply is cancelled and recorded as such.
+            handle.cancel();
+            return new ModelReply(Optional.of(new ChatResult("", "", FinishReason.CANCELLED,
+                    Optional.of(String.valueOf(first)), TokenUsage.none(), new ChatTimings(Optional.empty(), took, 0),
+                    Optional.empty())), took);
         } catch (TimeoutException e) {
             handle.cancel();
             return ModelReply.timedOut(deadline);

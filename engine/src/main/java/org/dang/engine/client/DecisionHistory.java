@@ -2,7 +2,9 @@ package org.dang.engine.client;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 
+import org.dang.engine.store.AdviceRecord;
 import org.dang.engine.store.DecisionPage;
 import org.dang.engine.store.DecisionQuery;
 import org.dang.engine.store.StoredDecision;
@@ -18,6 +20,9 @@ public interface DecisionHistory {
 
     /** The stored situation (the decision's inputs) by its hash, as JSON. */
     Optional<String> situationJson(String situationHash);
+
+    /** The language model's advice behind a model-assisted decision; empty for the rules' own decisions. */
+    Optional<AdviceRecord> adviceFor(UUID decisionId);
 
     /** Calls {@code changed} (on any thread) whenever decisions are recorded. */
     Subscription watch(Runnable changed);

@@ -2,9 +2,11 @@ package org.dang.engine.client;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 
 import org.dang.engine.DecisionListener;
 import org.dang.engine.Engine;
+import org.dang.engine.store.AdviceRecord;
 import org.dang.engine.store.DecisionPage;
 import org.dang.engine.store.DecisionQuery;
 import org.dang.engine.store.StoredDecision;
@@ -33,6 +35,11 @@ final class EmbeddedDecisions implements DecisionHistory {
     @Override
     public Optional<String> situationJson(String situationHash) {
         return engine.store().situationJson(situationHash);
+    }
+
+    @Override
+    public Optional<AdviceRecord> adviceFor(UUID decisionId) {
+        return engine.store().adviceFor(decisionId);
     }
 
     @Override

@@ -15,7 +15,7 @@ import org.dang.engine.module.ModuleName;
 final class ConfigMapper {
 
     private static final List<String> TOP_KEYS = List.of("orchestrator", "modules", "decision_engine", "store", "server",
-            "console");
+            "advisor", "console");
     private static final List<String> ORCHESTRATOR_KEYS = List.of("llm");
     private static final List<String> LLM_KEYS = List.of("model", "sagemaker_endpoint", "hf_model_path", "temperature",
             "top_p", "max_tokens", "backends", "thinking_budget", "answer_budget", "seed", "openai", "sagemaker", "local",
@@ -35,6 +35,7 @@ final class ConfigMapper {
     private static final List<String> STORE_KEYS = List.of("path");
     private static final List<String> SERVER_KEYS = List.of("bind", "port", "tls", "token_file", "max_body_bytes",
             "rate_limit", "rate_burst", "request_timeout", "max_connections");
+    private static final List<String> ADVISOR_KEYS = List.of("enabled", "deadline", "max_pending");
     private static final List<String> TLS_KEYS = List.of("keystore", "password_file");
     private static final List<String> CONSOLE_KEYS =
             List.of("engine_url", "token_file", "truststore", "truststore_password_file");
@@ -57,6 +58,7 @@ final class ConfigMapper {
                 decisionEngine(root.section("decision_engine", DECISION_ENGINE_KEYS)),
                 store(root.section("store", STORE_KEYS), home, baseDir),
                 server(root.section("server", SERVER_KEYS), home, baseDir),
+                advisor(root.section("advisor", ADVISOR_KEYS)),
                 console(root.section("console", CONSOLE_KEYS), home, baseDir));
     }
 
@@ -177,6 +179,13 @@ final class ConfigMapper {
                 s.duration("forecast_ttl", d.forecastTtl(), Duration.ofMinutes(1), Duration.ofDays(30)),
                 s.number("input_move_pct", d.inputMovePct(), 0, 100),
                 s.integer("flatline_samples", d.flatlineSamples(), 2, 100_000));
+    }
+
+    private static AdvisorConfig advisor(ConfigSection s) {
+        AdvisorConfig d = AdvisorConfig.defaults();
+        return new AdvisorConfig(s.bool("enabled", d.enabled()),
+                s.duration("deadline", d.deadline(), AdvisorConfig.MIN_DEADLINE, AdvisorConfig.MAX_DEADLINE),
+                s.integer("max_pending", d.maxPending(), 1, AdvisorConfig.MAX_PENDING_LIMIT));
     }
 
     private static StoreConfig store(ConfigSection s, Path home, Path baseDir) {

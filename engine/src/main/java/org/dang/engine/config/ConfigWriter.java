@@ -103,6 +103,11 @@ public final class ConfigWriter {
         b.append("    keystore: ").append(quote(srv.tls().keystore().map(Path::toString).orElse(""))).append('\n');
         b.append("    password_file: ").append(quote(srv.tls().passwordFile().map(Path::toString).orElse("")))
                 .append('\n');
+        AdvisorConfig adv = c.advisor();
+        b.append("advisor:\n");
+        b.append("  enabled: ").append(adv.enabled()).append('\n');
+        b.append("  deadline: ").append(duration(adv.deadline())).append('\n');
+        b.append("  max_pending: ").append(adv.maxPending()).append('\n');
         ConsoleConfig con = c.console();
         b.append("console:\n");
         b.append("  engine_url: ").append(quote(con.engineUrl().map(Object::toString).orElse(""))).append('\n');

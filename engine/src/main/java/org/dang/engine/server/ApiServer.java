@@ -15,6 +15,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -35,6 +36,7 @@ import org.dang.engine.config.ServerConfig;
 import org.dang.engine.coordinator.ModuleRunEvent;
 import org.dang.engine.coordinator.ModuleRunListener;
 import org.dang.engine.json.Json;
+import org.dang.engine.store.AdviceRecord;
 import org.dang.engine.store.DecisionExport;
 import org.dang.engine.store.StoreException;
 
@@ -74,6 +76,7 @@ public final class ApiServer implements AutoCloseable {
         ProposalsRoute proposals = new ProposalsRoute(engine);
         TagsRoute tags = new TagsRoute(engine);
         ModuleRunsRoute runs = new ModuleRunsRoute(engine);
+        AdvisorRoute advisor = new AdvisorRoute(engine);
         this.routes = List.of(
                 new Route("POST", "/orchestrate", true, new OrchestrateRoute(engine, clock)),
                 new Route("GET", "/status", true, (call, user) -> {
@@ -96,6 +99,9 @@ public final class ApiServer implements AutoCloseable {
                 new Route("GET", "/modules/runs", true, runs::list),
                 new Route("POST", "/modules/runs/{id}/cancel", true, runs::cancel),
                 new Route("GET", "/situations/{hash}", true, this::situation),
+                new Route("GET", "/decisions/{id}/advice", true, this::advice),
+                new Route("GET", "/advisor/pending", true, advisor::pending),
+                new Route("POST", "/advisor/ask", true, advisor::ask),
                 new Route("GET", "/openapi.json", false, (call, user) -> call.json(200, openApi)));
         this.decisionEvents = recorded -> {
             if (events.hasSubscribers()) {
@@ -290,6 +296,20 @@ public final class ApiServer implements AutoCloseable {
         String json = engine.store().situationJson(hash).orElseThrow(() -> new ApiException(404, "unknown_situation",
                 "hash", "no situation " + hash + " in this engine's store"));
         call.json(200, json.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    private void advice(HttpCall call, User user) throws IOException {
+        call.query(Set.of());
+        String id = call.segments()[1];
+        UUID decisionId;
+        try {
+            decisionId = UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            throw ApiException.invalid("id", "\"" + id + "\" is not a decision id (a UUID)");
+        }
+        AdviceRecord advice = engine.store().adviceFor(decisionId).orElseThrow(() -> new ApiException(404,
+                "no_advice", "id", "decision " + id + " was not model-assisted, or is not in this engine's store"));
+        call.json(200, Json.write(advice).getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     private static void answer(HttpCall call, ApiException e) {

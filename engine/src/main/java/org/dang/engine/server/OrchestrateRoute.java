@@ -3,18 +3,17 @@ package org.dang.engine.server;
 import java.io.IOException;
 import java.time.InstantSource;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
+import org.dang.engine.Decided;
 import org.dang.engine.Engine;
 import org.dang.engine.access.Action;
 import org.dang.engine.access.User;
 import org.dang.engine.situation.Situation;
 import org.dang.engine.store.AuditEvent;
 import org.dang.engine.store.DecisionExport;
-import org.dang.engine.store.StoredDecision;
 
 /**
  * {@code POST /orchestrate}: a situation (the format of docs/decision-contract.md) in, its recorded
@@ -43,10 +42,11 @@ final class OrchestrateRoute implements Route.Handler {
             throw new ApiException(403, "forbidden", null, reason);
         }
         Situation situation = JsonBody.read(call.body(), Situation.class);
-        List<StoredDecision> recorded = engine.decide(situation.withoutExpected());
+        Decided decided = engine.decideWithAdvice(situation.withoutExpected());
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("situation_id", situation.id());
-        body.put("decisions", recorded.stream().map(DecisionExport::fields).toList());
+        body.put("decisions", decided.recorded().stream().map(DecisionExport::fields).toList());
+        body.put("pending_advice", decided.pending().map(AdvisorRoute::fields).orElse(null));
         call.json(200, body);
     }
 }

@@ -9,6 +9,7 @@ import java.util.EnumMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.Consumer;
@@ -56,6 +57,8 @@ public final class DecisionCycle implements PlantDataListener, AlarmListener {
     private final Consumer<Situation> decide;
     private final ConcurrentLinkedQueue<PlantEvent> alarmEvents = new ConcurrentLinkedQueue<>();
     private Instant next;
+    /** Plant time of the newest scan, read by {@link #current} from other threads. */
+    private volatile Instant lastScan;
 
     /**
      * A cycle over {@code store} for the tags {@code tags}: decides every {@code period}, learns normal
@@ -91,6 +94,7 @@ public final class DecisionCycle implements PlantDataListener, AlarmListener {
 
     @Override
     public void scan(PlantScan scan) {
+        lastScan = scan.time();
         anomalies.scan(scan);
         if (next == null) {
             next = scan.time().plus(period);
@@ -111,6 +115,23 @@ public final class DecisionCycle implements PlantDataListener, AlarmListener {
             // The watch keeps running: a failed cycle is logged, the next one tries again.
             LOG.log(Level.ERROR, "decision cycle at " + scan.time() + " failed: " + ex.getMessage(), ex);
         }
+    }
+
+    /**
+     * The live unit as of the newest scan, for a question asked between cycles (the operator's "ask the
+     * advisor"): the same tags, KPIs, market and module load a cycle would see, with the serious alarms
+     * raised since the last cycle (left for that cycle too); empty before the first scan. Safe from any thread.
+     *
+     * @param idSuffix appended to the situation id so it differs from the cycle's own
+     */
+    public Optional<Situation> current(String idSuffix) {
+        Instant at = lastScan;
+        if (at == null) {
+            return Optional.empty();
+        }
+        Situation s = builder.build(at, List.copyOf(alarmEvents), installedModules());
+        return Optional.of(new Situation(s.id() + idSuffix, s.time(), s.description(), s.tags(), s.events(),
+                s.performance(), s.market(), s.schedule(), s.operatorRequests(), s.modules(), null));
     }
 
     private Map<ModuleName, ModuleStatus> installedModules() {

@@ -54,7 +54,7 @@ class ConfigDefaultsTest {
         }
         // 6 + 4 llm keys, 4 openai, 6 sagemaker, 3 local, 2 circuit breaker, 3 modules x 7 keys,
         // 4 decision_engine keys, 8 rules, 1 store path, 8 server keys + 2 tls.
-        assertEquals(69, leaves.size(), leaves.toString());
+        assertEquals(72, leaves.size(), leaves.toString());
         for (String key : List.of("model", "sagemaker_endpoint", "hf_model_path", "temperature", "top_p", "max_tokens",
                 "enabled", "timeout", "models", "rl_training", "queue_capacity", "workers", "required_tags",
                 "confidence_threshold", "max_retries", "retry_backoff", "cache_ttl", "efficiency_margin_pct",

@@ -37,7 +37,24 @@ class ConfigErrorsTest {
     void unknownTopLevelKeyIsNamedWithAHintAndTheAllowedKeys() {
         ConfigProblem p = onlyProblem("orchestrater:\n  llm: {}\n", "orchestrater", 1);
         assertEquals("unknown key \"orchestrater\" (did you mean \"orchestrator\"?); "
-                + "allowed keys: orchestrator, modules, decision_engine, store, server, console", p.message());
+                + "allowed keys: orchestrator, modules, decision_engine, store, server, advisor, console", p.message());
+    }
+
+    @Test
+    void advisorDeadlineAndQueueOutOfRangeAreNamed() {
+        ConfigException e = failure("""
+                advisor:
+                  deadline: 0.5
+                  max_pending: 0
+                """);
+        assertEquals(2, e.problems().size(), e.getMessage());
+        assertEquals("advisor.deadline", e.problems().get(0).key());
+        assertEquals(2, e.problems().get(0).line());
+        assertTrue(e.problems().get(0).message().contains("1s to 30m"), e.problems().get(0).message());
+        assertEquals("advisor.max_pending", e.problems().get(1).key());
+        assertTrue(e.problems().get(1).message().contains("1 to 64"), e.problems().get(1).message());
+        DangConfig ok = ConfigLoader.parse("advisor:\n  enabled: false\n  deadline: 5m\n  max_pending: 2\n", "ok.yaml");
+        assertEquals(new AdvisorConfig(false, Duration.ofMinutes(5), 2), ok.advisor());
     }
 
     @Test
@@ -266,7 +283,7 @@ class ConfigErrorsTest {
     void topLevelListIsRejected() {
         ConfigProblem p = onlyProblem("- orchestrator\n- modules\n", "", 1);
         assertEquals("the top level must be a mapping with the sections orchestrator, modules, decision_engine, store, server, "
-                + "console, found a list", p.message());
+                + "advisor, console, found a list", p.message());
     }
 
     @Test
@@ -327,7 +344,7 @@ class ConfigErrorsTest {
     void problemsOfTheWholeFileLeaveTheKeyOut() {
         ConfigException e = failure("- a\n");
         assertEquals("bad.yaml:1: the top level must be a mapping with the sections orchestrator, modules, "
-                + "decision_engine, store, server, console, found a list", e.getMessage());
+                + "decision_engine, store, server, advisor, console, found a list", e.getMessage());
     }
 
     @Test

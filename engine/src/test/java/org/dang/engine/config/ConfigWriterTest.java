@@ -27,6 +27,8 @@ class ConfigWriterTest {
                 new StoreConfig(dir.resolve("decisions")));
         assertEquals(custom, ConfigLoader.parse(ConfigWriter.yaml(custom), "written"));
         assertEquals(d.decisionEngine(), ConfigLoader.parse(ConfigWriter.yaml(d), "defaults").decisionEngine());
+        DangConfig advisor = custom.withAdvisor(new AdvisorConfig(false, Duration.ofSeconds(45), 9));
+        assertEquals(advisor, ConfigLoader.parse(ConfigWriter.yaml(advisor), "written"));
     }
 
     @Test

@@ -7,12 +7,15 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.StringJoiner;
+import java.util.UUID;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import org.dang.engine.client.DecisionHistory;
 import org.dang.engine.client.Subscription;
 import org.dang.engine.json.Json;
+import org.dang.engine.store.AdviceRecord;
 import org.dang.engine.store.DecisionPage;
 import org.dang.engine.store.DecisionQuery;
 import org.dang.engine.store.StoredDecision;
@@ -65,6 +68,22 @@ final class RemoteDecisions implements DecisionHistory {
                 return Optional.empty();
             }
             throw e;
+        }
+    }
+
+    @Override
+    public Optional<AdviceRecord> adviceFor(UUID decisionId) {
+        try {
+            return Optional.of(Json.mapper().treeToValue(http.get("/decisions/" + decisionId + "/advice"),
+                    AdviceRecord.class));
+        } catch (RemoteEngineException e) {
+            if (e.status() == 404) {
+                return Optional.empty();
+            }
+            throw e;
+        } catch (JsonProcessingException e) {
+            throw new RemoteEngineException(200, "bad_advice", "the advice for decision " + decisionId + " from "
+                    + http.engine() + " is not readable: " + e.getOriginalMessage(), e);
         }
     }
 

@@ -1,0 +1,190 @@
+package org.dang.engine.server;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.dang.engine.Engine;
+import org.dang.engine.access.Role;
+import org.dang.engine.config.AdvisorConfig;
+import org.dang.engine.config.DangConfig;
+import org.dang.engine.config.OpenAiBackendConfig;
+import org.dang.engine.config.OrchestratorConfig;
+import org.dang.engine.config.ServerConfig;
+import org.dang.engine.llm.openai.ScriptedOpenAiServer;
+import org.dang.engine.plant.PlantDataListener;
+import org.dang.engine.plant.PlantDataSource;
+import org.dang.engine.plant.PlantScan;
+import org.dang.engine.plant.TagDefinition;
+import org.dang.engine.plant.TagSample;
+import org.dang.engine.situation.Quality;
+
+/**
+ * The advisor over HTTP: {@code POST /orchestrate} on an ambiguous situation answers without waiting
+ * for the model; {@code GET /advisor/pending} lists the question; {@code POST /advisor/ask} is the
+ * operator's question, refused for viewers, bad bodies and before live data, all audited.
+ */
+class OrchestrateAdviceApiTest {
+
+    /** Margin shift 7 % and efficiency 5 % under baseline: optimisation and analysis on two trigger kinds. */
+    static final String SEVERAL_TRIGGERS = """
+            {"id":"several","time":"2026-11-24T06:00:00Z","tags":[
+             {"tag":"feed_rate","value":100.0,"range":{"low":0,"high":200}},
+             {"tag":"coil_outlet_temp","value":360.0,"range":{"low":300,"high":420}},
+             {"tag":"tube_metal_temp","value":600.0,"range":{"low":400,"high":800}},
+             {"tag":"top_temp","value":120.0,"range":{"low":50,"high":200}},
+             {"tag":"top_pressure","value":3.0,"range":{"low":1,"high":5}}],
+             "performance":[{"kpi":"furnace_efficiency","value":0.836,"baseline":0.88}],
+             "market":{"price_move_sigma":0.1,"crack_spread_move_sigma":0.2,"inventory_surprise_sigma":0.1,
+                       "margin_shift_pct":7.0}}""";
+
+    @TempDir
+    Path dir;
+
+    private final CountDownLatch gate = new CountDownLatch(1);
+    private ScriptedOpenAiServer model;
+    private Engine engine;
+    private ApiServer server;
+
+    @AfterEach
+    void stop() {
+        gate.countDown();
+        if (server != null) {
+            server.close();
+        }
+        if (engine != null) {
+            engine.close();
+        }
+        if (model != null) {
+            model.close();
+        }
+    }
+
+    @Test
+    void ambiguousSituationsAnswerAtOnceWithThePendingQuestion() throws Exception {
+        model = new ScriptedOpenAiServer().then(ex -> gate.await()).then(ex -> gate.await());
+        DangConfig d = DangConfig.defaults();
+        engine = Engine.open(new DangConfig(new OrchestratorConfig(d.orchestrator().llm().withOpenai(
+                new OpenAiBackendConfig(Optional.of(model.url()), Optional.empty(), Optional.empty(),
+                        Duration.ofSeconds(60)))), d.modules(), d.decisionEngine(), d.store(), d.server(),
+                new AdvisorConfig(true, Duration.ofMinutes(2), 4)).withStore(dir.resolve("decisions")));
+        TokenFile tokens = new TokenFile(dir.resolve("tokens"));
+        String operator = tokens.add("op.lee", Role.OPERATOR);
+        String viewer = tokens.add("vic.viewer", Role.VIEWER);
+        server = ApiServer.start(engine, ServerConfig.defaults().listeningOn("127.0.0.1", 0)
+                .with(dir.resolve("tokens"), ServerConfig.TlsConfig.none()), new ModuleRequests());
+        ApiClient api = new ApiClient(server.uri());
+
+        ApiClient.Answer a = api.post("/orchestrate", operator, SEVERAL_TRIGGERS);
+
+        assertEquals(1, gate.getCount(), "answered while the model was still held back");
+        assertEquals(200, a.status(), a.raw().body());
+        assertEquals(0, a.json().path("decisions").size());
+        var pending = a.json().path("pending_advice");
+        UUID id = UUID.fromString(pending.path("id").asText());
+        assertEquals(List.of(id), engine.pendingAdvice().stream().map(p -> p.id()).toList());
+        assertTrue(pending.path("asked_because").get(0).asText().startsWith("SEVERAL_TRIGGERS"));
+        assertEquals(Instant.parse(pending.path("asked_at").asText()).plus(Duration.ofMinutes(2)),
+                Instant.parse(pending.path("deadline").asText()));
+        List<String> held = new ArrayList<>();
+        pending.path("held").forEach(h -> held.add(h.path("action").asText() + " " + h.path("module").asText()));
+        assertEquals(List.of("INVOKE optimization", "INVOKE analysis"), held);
+
+        ApiClient.Answer list = api.get("/advisor/pending", viewer);
+        assertEquals(200, list.status(), list.raw().body());
+        assertEquals(id.toString(), list.json().path("pending").get(0).path("id").asText());
+        assertEquals("rules", list.json().path("pending").get(0).path("asked_by").asText());
+
+        ApiClient.Answer denied = api.post("/advisor/ask", viewer, "{\"question\":\"Push feed?\"}");
+        assertEquals(403, denied.status(), denied.raw().body());
+        ApiClient.Answer noData = api.post("/advisor/ask", operator, "{\"question\":\"Push feed?\"}");
+        assertEquals(409, noData.status(), noData.raw().body());
+        assertEquals("advisor_unavailable", noData.json().path("error").asText());
+        assertTrue(noData.raw().body().contains("no live plant data"), noData.raw().body());
+        ApiClient.Answer empty = api.post("/advisor/ask", operator, "{\"question\":\"  \"}");
+        assertEquals(400, empty.status(), empty.raw().body());
+        ApiClient.Answer unknown = api.post("/advisor/ask", operator, "{\"quest\":\"Push feed?\"}");
+        assertEquals(400, unknown.status(), unknown.raw().body());
+
+        engine.attach(new SteadyFeed());
+        long until = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+        while (engine.plant().scanCount() < 2) {
+            assertTrue(System.nanoTime() < until, "no live data in 30 s");
+            Thread.sleep(10);
+        }
+        ApiClient.Answer asked = api.post("/advisor/ask", operator, "{\"question\":\"Is the column stable enough to push feed?\"}");
+        assertEquals(202, asked.status(), asked.raw().body());
+        assertEquals("op.lee", asked.json().path("pending_advice").path("asked_by").asText());
+        assertEquals("Is the column stable enough to push feed?",
+                asked.json().path("pending_advice").path("operator_text").asText());
+        assertEquals(2, engine.pendingAdvice().size());
+        List<String> audits = engine.store().auditTrail(20).stream().filter(e -> e.action().equals("ask_advisor"))
+                .map(e -> e.actor() + " " + e.result()).toList();
+        assertEquals(List.of("op.lee OK", "op.lee FAILED", "op.lee FAILED", "op.lee FAILED", "vic.viewer DENIED"),
+                audits);
+
+        // The held-back replies now end without an answer: the rules decide, and the advice says why.
+        gate.countDown();
+        while (!engine.pendingAdvice().isEmpty()) {
+            assertTrue(System.nanoTime() < until + java.util.concurrent.TimeUnit.SECONDS.toNanos(30),
+                    "questions still pending");
+            Thread.sleep(10);
+        }
+        ApiClient.Answer overruled = api.get("/decisions?source=LLM_OVERRULED&limit=10", viewer);
+        assertEquals(200, overruled.status(), overruled.raw().body());
+        String decisionId = overruled.json().path("items").get(0).path("id").asText();
+        ApiClient.Answer advice = api.get("/decisions/" + decisionId + "/advice", viewer);
+        assertEquals(200, advice.status(), advice.raw().body());
+        assertEquals("MODEL_UNAVAILABLE", advice.json().path("overrule_reason").asText());
+        assertTrue(advice.json().path("decision_ids").toString().contains(decisionId), advice.raw().body());
+        try (var remote = org.dang.engine.client.remote.RemoteEngine.connect(
+                new org.dang.engine.client.remote.RemoteSettings(server.uri(), viewer, Optional.empty(),
+                        Optional.empty()))) {
+            var read = remote.decisions().adviceFor(UUID.fromString(decisionId)).orElseThrow();
+            assertEquals(engine.store().adviceFor(UUID.fromString(decisionId)).orElseThrow(), read);
+        }
+
+        assertEquals(404, api.get("/decisions/" + UUID.randomUUID() + "/advice", viewer).status());
+        assertEquals(400, api.get("/decisions/not-a-uuid/advice", viewer).status());
+    }
+
+    /** Three one-minute scans of a steady feed rate. */
+    private static final class SteadyFeed implements PlantDataSource {
+        @Override
+        public String name() {
+            return "steady feed";
+        }
+
+        @Override
+        public List<TagDefinition> tags() {
+            return List.of(new TagDefinition("feed_rate", "crude feed", "m3/h", 0, 1000, null));
+        }
+
+        @Override
+        public void start(PlantDataListener listener) {
+            Thread.ofPlatform().name("steady-feed").start(() -> {
+                Instant t0 = Instant.parse("2026-11-24T06:00:00Z");
+                for (int i = 0; i < 3; i++) {
+                    Instant t = t0.plusSeconds(60L * i);
+                    listener.scan(new PlantScan(t, List.of(new TagSample("feed_rate", t, 500 + i, Quality.GOOD))));
+                }
+            });
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+}
