@@ -174,7 +174,7 @@ public final class SettingsViewModel {
                 (int) whole(v, "decision_engine.max_retries"), d.retryBackoff(),
                 Duration.ofSeconds(whole(v, "decision_engine.cache_ttl")), rules);
         return new DangConfig(new OrchestratorConfig(llm), current.modules(), decisions, current.store(),
-                current.server(), current.advisor());
+                current.server(), current.advisor(), current.console());
     }
 
     private static Optional<String> optional(String s) {

@@ -1,11 +1,8 @@
 package org.dang.engine.cli;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 
 import org.dang.engine.access.User;
 import org.dang.engine.assistant.Assistant;
@@ -51,25 +48,8 @@ final class AssistantSession {
         out.println("Asking the assistant (" + assistant.model().info().describe() + ") as " + user.name()
                 + (earlier == 0 ? "" : "; your conversation has " + earlier + " earlier turns")
                 + ". /new forgets the conversation, /exit (or end of input) quits.");
-        BufferedReader in = new BufferedReader(new InputStreamReader(input, StandardCharsets.UTF_8));
-        while (true) {
-            out.print("> ");
-            out.flush();
-            String line = in.readLine();
-            if (line == null || line.strip().equals("/exit")) {
-                out.println();
-                out.flush();
-                return 0;
-            }
-            if (line.isBlank()) {
-                continue;
-            }
-            if (line.strip().equals("/new")) {
-                out.println("(conversation forgotten: " + assistant.clear(user) + " turns)");
-                continue;
-            }
-            turn(line);
-        }
+        return QuestionLoop.run(input, out, () -> "conversation forgotten: " + assistant.clear(user) + " turns",
+                this::turn);
     }
 
     private AssistantReply turn(String question) {

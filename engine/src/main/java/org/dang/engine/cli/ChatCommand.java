@@ -1,10 +1,7 @@
 package org.dang.engine.cli;
 
-import java.io.BufferedReader;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -104,7 +101,7 @@ public final class ChatCommand implements Callable<Integer> {
         if (operator != null) {
             DangConfig loaded = engineOptions.load();
             DangConfig withModel = new DangConfig(new OrchestratorConfig(config), loaded.modules(),
-                    loaded.decisionEngine(), loaded.store(), loaded.server());
+                    loaded.decisionEngine(), loaded.store(), loaded.server(), loaded.advisor(), loaded.console());
             try (ChatModel chat = setup.model().get(); Engine engine = EngineModules.installAvailable(Engine.open(withModel))) {
                 return new AssistantSession(Assistant.over(engine, chat), new User(operator.strip(), Role.OPERATOR, "cli"),
                         out, err, dim, hideThinking).run(prompt, input);
@@ -116,24 +113,10 @@ public final class ChatCommand implements Callable<Integer> {
             }
             out.println("Chatting with " + chat.info().describe() + ". /new starts over, /exit (or end of input) quits.");
             List<ChatMessage> conversation = new ArrayList<>();
-            BufferedReader in = new BufferedReader(new InputStreamReader(input, StandardCharsets.UTF_8));
-            while (true) {
-                out.print("> ");
-                out.flush();
-                String line = in.readLine();
-                if (line == null || line.strip().equals("/exit")) {
-                    out.println();
-                    out.flush();
-                    return 0;
-                }
-                if (line.isBlank()) {
-                    continue;
-                }
-                if (line.strip().equals("/new")) {
-                    conversation.clear();
-                    out.println("(new conversation)");
-                    continue;
-                }
+            return QuestionLoop.run(input, out, () -> {
+                conversation.clear();
+                return "new conversation";
+            }, line -> {
                 conversation.add(ChatMessage.user(line));
                 ChatResult r = turn(chat, config, conversation, out, err, dim);
                 if (r.finish().answered()) {
@@ -141,7 +124,7 @@ public final class ChatCommand implements Callable<Integer> {
                 } else {
                     conversation.removeLast(); // keep the turns alternating; the question can be asked again
                 }
-            }
+            });
         }
     }
 
