@@ -62,6 +62,7 @@ import org.dang.app.trend.TrendViewModel;
 import org.dang.engine.Engine;
 import org.dang.engine.access.User;
 import org.dang.engine.client.ConnectionState;
+import org.dang.engine.client.DecisionAdvisor;
 import org.dang.engine.client.EmbeddedConnection;
 import org.dang.engine.client.EngineConnection;
 import org.dang.engine.client.Subscription;
@@ -204,22 +205,25 @@ public final class ConsoleWindow implements AutoCloseable {
         alarmRow.getStyleClass().add("alarm-row");
         alarmRow.setPadding(new Insets(4, 12, 4, 12));
 
+        // The advisor panel works the same embedded or remote; the connection asks as its own user (the one shown).
+        DecisionAdvisor desk = connection.advisor();
+        AdvisorViewModel advisor = new AdvisorViewModel(desk::pending, desk::unavailable,
+                (asker, text) -> desk.ask(text), user, background, InstantSource.system());
+        AdvisorMediator advisorMediator = new AdvisorMediator(advisor, timer, Duration.ofMillis(200));
+        Subscription advisorWatch = desk.watch(advisorMediator::changed);
+        subscriptions.add(() -> {
+            advisorWatch.close();
+            advisorMediator.close();
+        });
+        Node decisionsView = new BorderPane(new DecisionHistoryView(history), new AdvisorPanel(advisor), null, null,
+                null);
+        advisor.refresh();
+
         Node chatView;
         Node marketView;
         Node settingsView;
-        Node decisionsView;
         if (local.isPresent()) {
             Engine engine = local.get();
-            AdvisorViewModel advisor = new AdvisorViewModel(engine::pendingAdvice, engine::advisorUnavailable,
-                    engine::consultAdvisor, user, background, InstantSource.system());
-            AdvisorMediator advisorMediator = new AdvisorMediator(advisor, timer, Duration.ofMillis(200));
-            engine.addAdviceListener(advisorMediator);
-            subscriptions.add(() -> {
-                engine.removeAdviceListener(advisorMediator);
-                advisorMediator.close();
-            });
-            decisionsView = new BorderPane(new DecisionHistoryView(history), new AdvisorPanel(advisor), null, null, null);
-            advisor.refresh();
             MarketViewModel market = new MarketViewModel(engine.modules(), engine.actions(), user, background);
             MarketMediator marketMediator = new MarketMediator(market, timer, Duration.ofMillis(250));
             engine.modules().addListener(marketMediator);
@@ -237,8 +241,6 @@ public final class ConsoleWindow implements AutoCloseable {
             chatView = remoteOnly("chat-remote-note", "Chat with the model " + onHost);
             marketView = remoteOnly("market-remote-note", "Market analysis " + onHost);
             settingsView = remoteSettings(connection);
-            decisionsView = withNote(new DecisionHistoryView(history), "advisor-remote-note", "The advisor panel "
-                    + onHost);
         }
         tabs = new TabPane(tab("tab-overview", "Overview", overview), tab("tab-alarms", "Alarms", alarmsView),
                 tab("tab-trends", "Trends", trendsTab), tab("tab-chat", "Chat", chatView),

@@ -14,6 +14,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
+import javafx.scene.control.Tooltip;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -180,6 +181,20 @@ class RemoteConsoleTest {
         robot.clickOn("Optimisation");
         assertTrue(robot.lookup("#optimisation-propose").queryButton().isDisabled());
         assertTrue(robot.lookup("#optimisation-approve").queryButton().isDisabled());
+
+        // Decisions: the advisor panel with the engine's own reason it cannot be asked; no asking as a viewer.
+        robot.clickOn("Decisions");
+        assertTrue(robot.lookup("#advisor-panel").tryQuery().isPresent(), "the advisor panel on a remote engine");
+        assertTrue(robot.lookup("#advisor-remote-note").tryQuery().isEmpty());
+        String why = engine.advisorUnavailable().orElseThrow();
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#advisor-availability")
+                .queryAs(Label.class).getText().equals(why));
+        Button ask = robot.lookup("#advisor-ask").queryButton();
+        assertTrue(ask.isDisabled(), "a viewer may not ask the advisor");
+        Tooltip tip = (Tooltip) ask.getParent().getProperties().values().stream().filter(v -> v instanceof Tooltip)
+                .findFirst().orElseThrow();
+        assertTrue(tip.getText().contains("Only the operator or engineer role may ask the decision advisor"),
+                tip.getText());
     }
 
     @Test

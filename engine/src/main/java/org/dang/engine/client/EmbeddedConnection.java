@@ -23,6 +23,7 @@ public final class EmbeddedConnection implements EngineConnection {
     private final Optional<AlarmDesk> alarms;
     private final ProposalQueue proposals;
     private final ModuleActivity activity;
+    private final DecisionAdvisor advisor;
 
     /** A connection to {@code engine} for {@code user}. */
     public EmbeddedConnection(Engine engine, User user) {
@@ -33,6 +34,7 @@ public final class EmbeddedConnection implements EngineConnection {
         this.alarms = engine.alarms().map(b -> new EmbeddedAlarms(b, user, subscriptions));
         this.proposals = new EmbeddedProposals(engine, user, subscriptions);
         this.activity = new EmbeddedActivity(engine, user, subscriptions);
+        this.advisor = new EmbeddedAdvisor(engine, user, subscriptions);
     }
 
     @Override
@@ -63,6 +65,11 @@ public final class EmbeddedConnection implements EngineConnection {
     @Override
     public ModuleActivity activity() {
         return activity;
+    }
+
+    @Override
+    public DecisionAdvisor advisor() {
+        return advisor;
     }
 
     @Override

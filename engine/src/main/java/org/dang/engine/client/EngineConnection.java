@@ -32,6 +32,9 @@ public interface EngineConnection extends AutoCloseable {
     /** Module work. */
     ModuleActivity activity();
 
+    /** The decision advisor: questions waiting for the model, and asking one. */
+    DecisionAdvisor advisor();
+
     /** The engine itself when it runs in this process; empty for a remote engine. */
     Optional<Engine> embedded();
 

@@ -30,7 +30,11 @@ final class AdvisorRoute {
     /** {@code GET /advisor/pending}: the waiting questions, oldest first, with the reasoning so far. */
     void pending(HttpCall call, User user) throws IOException {
         call.query(Set.of());
-        call.json(200, Map.of("pending", engine.pendingAdvice().stream().map(AdvisorRoute::fields).toList()));
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("pending", engine.pendingAdvice().stream().map(AdvisorRoute::fields).toList());
+        // The engine's own reason (no model, advisor off), so a remote console disables "ask" as an embedded one does.
+        m.put("unavailable", engine.advisorUnavailable().orElse(null));
+        call.json(200, m);
     }
 
     /** {@code POST /advisor/ask} with {@code {"question": "..."}}: 202 with the pending question. */
@@ -70,6 +74,9 @@ final class AdvisorRoute {
         m.put("deadline", p.deadline().toString());
         m.put("held", p.held().stream().map(d -> {
             Map<String, Object> h = new LinkedHashMap<>();
+            h.put("id", d.id().toString());
+            h.put("time", d.time().toString());
+            h.put("source", d.source().name());
             h.put("action", d.action().name());
             h.put("module", d.module() == null ? null : d.module().key());
             h.put("priority", d.priority() == null ? null : d.priority().name());

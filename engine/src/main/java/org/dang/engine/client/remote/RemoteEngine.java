@@ -12,6 +12,7 @@ import org.dang.engine.access.Role;
 import org.dang.engine.access.User;
 import org.dang.engine.client.AlarmDesk;
 import org.dang.engine.client.ConnectionState;
+import org.dang.engine.client.DecisionAdvisor;
 import org.dang.engine.client.DecisionHistory;
 import org.dang.engine.client.EngineConnection;
 import org.dang.engine.client.ModuleActivity;
@@ -35,6 +36,7 @@ public final class RemoteEngine implements EngineConnection {
     private final RemoteAlarms alarms;
     private final RemoteProposals proposals;
     private final RemoteActivity activity;
+    private final RemoteAdvisor advisor;
     private final boolean hasAlarms;
 
     private RemoteEngine(RemoteSettings settings) {
@@ -57,6 +59,7 @@ public final class RemoteEngine implements EngineConnection {
         this.proposals = new RemoteProposals(http, events);
         proposals.probe();
         this.activity = new RemoteActivity(http, events);
+        this.advisor = new RemoteAdvisor(http, events);
     }
 
     /**
@@ -98,6 +101,11 @@ public final class RemoteEngine implements EngineConnection {
     @Override
     public ModuleActivity activity() {
         return activity;
+    }
+
+    @Override
+    public DecisionAdvisor advisor() {
+        return advisor;
     }
 
     @Override

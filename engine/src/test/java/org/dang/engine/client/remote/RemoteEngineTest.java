@@ -133,6 +133,9 @@ class RemoteEngineTest {
             assertEquals(local.activity().active().size(), remote.activity().active().size());
             assertFalse(remote.proposals().available(), "a replayed history takes no setpoint moves");
             assertTrue(remote.proposals().unavailableReason().contains("setpoint"), remote.proposals().unavailableReason());
+            assertTrue(local.advisor().unavailable().isPresent(), "no model is configured");
+            assertEquals(local.advisor().unavailable(), remote.advisor().unavailable(), "the engine's own reason");
+            assertEquals(List.of(), remote.advisor().pending());
         }
     }
 
