@@ -41,9 +41,9 @@ public final class AdvisorViewModel {
     private volatile boolean anyPending;
 
     /**
-     * @param pending     the engine's pending questions ({@code DecisionAdvisor::pending})
-     * @param unavailable why the advisor cannot be asked ({@code DecisionAdvisor::unavailable}); called off the FX thread
-     * @param consult     asks on behalf of a user ({@code DecisionAdvisor::ask}); audited by the engine
+     * @param pending     the engine's pending questions ({@code AdvisorQuestions::pending})
+     * @param unavailable why the advisor cannot be asked ({@code AdvisorQuestions::unavailable}); called off the FX thread
+     * @param consult     asks on behalf of a user ({@code AdvisorQuestions::ask}); audited by the engine
      */
     public AdvisorViewModel(Supplier<List<PendingAdvice>> pending, Supplier<Optional<String>> unavailable,
                             BiFunction<User, String, PendingAdvice> consult, User user, ExecutorService background,

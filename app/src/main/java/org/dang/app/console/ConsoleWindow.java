@@ -62,7 +62,7 @@ import org.dang.app.trend.TrendViewModel;
 import org.dang.engine.Engine;
 import org.dang.engine.access.User;
 import org.dang.engine.client.ConnectionState;
-import org.dang.engine.client.DecisionAdvisor;
+import org.dang.engine.client.AdvisorQuestions;
 import org.dang.engine.client.EmbeddedConnection;
 import org.dang.engine.client.EngineConnection;
 import org.dang.engine.client.Subscription;
@@ -206,7 +206,7 @@ public final class ConsoleWindow implements AutoCloseable {
         alarmRow.setPadding(new Insets(4, 12, 4, 12));
 
         // The advisor panel works the same embedded or remote; the connection asks as its own user (the one shown).
-        DecisionAdvisor desk = connection.advisor();
+        AdvisorQuestions desk = connection.advisor();
         AdvisorViewModel advisor = new AdvisorViewModel(desk::pending, desk::unavailable,
                 (asker, text) -> desk.ask(text), user, background, InstantSource.system());
         AdvisorMediator advisorMediator = new AdvisorMediator(advisor, timer, Duration.ofMillis(200));

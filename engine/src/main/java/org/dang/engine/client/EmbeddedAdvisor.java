@@ -12,7 +12,7 @@ import org.dang.engine.advisor.PendingAdvice;
 import org.dang.engine.store.StoredDecision;
 
 /** The decision advisor of an engine in this process, asked as the console's user. */
-final class EmbeddedAdvisor implements DecisionAdvisor {
+final class EmbeddedAdvisor implements AdvisorQuestions {
 
     private final Engine engine;
     private final User user;

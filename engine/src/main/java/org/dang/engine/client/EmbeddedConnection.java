@@ -23,7 +23,7 @@ public final class EmbeddedConnection implements EngineConnection {
     private final Optional<AlarmDesk> alarms;
     private final ProposalQueue proposals;
     private final ModuleActivity activity;
-    private final DecisionAdvisor advisor;
+    private final AdvisorQuestions advisor;
 
     /** A connection to {@code engine} for {@code user}. */
     public EmbeddedConnection(Engine engine, User user) {
@@ -68,7 +68,7 @@ public final class EmbeddedConnection implements EngineConnection {
     }
 
     @Override
-    public DecisionAdvisor advisor() {
+    public AdvisorQuestions advisor() {
         return advisor;
     }
 

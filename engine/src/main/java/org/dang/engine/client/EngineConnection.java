@@ -33,7 +33,7 @@ public interface EngineConnection extends AutoCloseable {
     ModuleActivity activity();
 
     /** The decision advisor: questions waiting for the model, and asking one. */
-    DecisionAdvisor advisor();
+    AdvisorQuestions advisor();
 
     /** The engine itself when it runs in this process; empty for a remote engine. */
     Optional<Engine> embedded();

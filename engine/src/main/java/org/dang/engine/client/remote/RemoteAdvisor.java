@@ -11,7 +11,7 @@ import java.util.UUID;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import org.dang.engine.advisor.PendingAdvice;
-import org.dang.engine.client.DecisionAdvisor;
+import org.dang.engine.client.AdvisorQuestions;
 import org.dang.engine.client.Subscription;
 import org.dang.engine.decision.Decision;
 import org.dang.engine.decision.DecisionAction;
@@ -25,7 +25,7 @@ import org.dang.engine.module.ModuleName;
  * (id, time, source, action, module, priority, rationale); its triggers and parameters are in
  * {@code /decisions} once recorded.
  */
-final class RemoteAdvisor implements DecisionAdvisor {
+final class RemoteAdvisor implements AdvisorQuestions {
 
     private final EngineHttp http;
     private final EventStream events;

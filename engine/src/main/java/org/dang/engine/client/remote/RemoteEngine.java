@@ -12,7 +12,7 @@ import org.dang.engine.access.Role;
 import org.dang.engine.access.User;
 import org.dang.engine.client.AlarmDesk;
 import org.dang.engine.client.ConnectionState;
-import org.dang.engine.client.DecisionAdvisor;
+import org.dang.engine.client.AdvisorQuestions;
 import org.dang.engine.client.DecisionHistory;
 import org.dang.engine.client.EngineConnection;
 import org.dang.engine.client.ModuleActivity;
@@ -104,7 +104,7 @@ public final class RemoteEngine implements EngineConnection {
     }
 
     @Override
-    public DecisionAdvisor advisor() {
+    public AdvisorQuestions advisor() {
         return advisor;
     }
 

@@ -6,7 +6,7 @@ import java.util.Optional;
 import org.dang.engine.advisor.PendingAdvice;
 
 /** The engine's decision advisor as the console sees it: the questions waiting for the model, and asking one. */
-public interface DecisionAdvisor {
+public interface AdvisorQuestions {
 
     /** The questions waiting for the model, oldest first; empty without a model. */
     List<PendingAdvice> pending();
