@@ -14,7 +14,10 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -73,6 +76,7 @@ public final class DecisionStore implements AutoCloseable {
     private final Connection writer;
     private final PreparedStatement insertSituation;
     private final PreparedStatement insertDecision;
+    private final PreparedStatement insertSearch;
     private final DecisionJournal journal;
     /** record() calls waiting for the journal writer, in arrival order (the chain order). */
     private final BlockingQueue<QueuedRecord> toJournal = new ArrayBlockingQueue<>(JOURNAL_QUEUE);
@@ -101,6 +105,14 @@ public final class DecisionStore implements AutoCloseable {
     /** Low-rate writes a finished checkpoint covers. */
     private long checkpointedCommits;
     private String headHash;
+    /** Match counts of recent history filters: filter (first page) to {seq counted up to, count}. */
+    private final Map<DecisionQuery, long[]> counts = java.util.Collections.synchronizedMap(
+            new LinkedHashMap<>(16, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<DecisionQuery, long[]> eldest) {
+                    return size() > 64;
+                }
+            });
 
     private DecisionStore(Path path, JdbcConnectionPool readers, Connection writer) throws SQLException, IOException {
         this.path = path;
@@ -109,6 +121,7 @@ public final class DecisionStore implements AutoCloseable {
         writer.setAutoCommit(false);
         this.insertSituation = writer.prepareStatement(INSERT_SITUATION);
         this.insertDecision = writer.prepareStatement(INSERT_DECISION);
+        this.insertSearch = writer.prepareStatement("INSERT INTO decision_search (seq, text) VALUES (?, ?)");
         long seq;
         try (PreparedStatement ps = writer.prepareStatement("SELECT seq, hash FROM decisions ORDER BY seq DESC LIMIT 1");
              ResultSet rs = ps.executeQuery()) {
@@ -425,9 +438,13 @@ public final class DecisionStore implements AutoCloseable {
                 for (DecisionRow r : e.rows()) {
                     bindDecision(r);
                     insertDecision.addBatch();
+                    insertSearch.setLong(1, r.seq());
+                    insertSearch.setString(2, searchText(r));
+                    insertSearch.addBatch();
                 }
             }
             insertDecision.executeBatch();
+            insertSearch.executeBatch();
             writer.commit();
         } catch (SQLException | RuntimeException e) {
             clearBatchQuietly(e);
@@ -833,22 +850,14 @@ public final class DecisionStore implements AutoCloseable {
     /** One page of history matching {@code q}, newest first. */
     public DecisionPage query(DecisionQuery q) {
         return read("decision history", c -> {
-            HistoryFilter f = HistoryFilter.of(q);
-            long total;
-            // The latest-outcome join costs a lookup per row; count and page without it unless filtering on it.
-            boolean byOutcome = q.outcome().isPresent();
-            String count = byOutcome ? "SELECT COUNT(*)" + DecisionRows.FROM + f.where()
-                    : "SELECT COUNT(*) FROM decisions d" + f.where();
-            try (PreparedStatement ps = c.prepareStatement(count)) {
-                f.bind(ps);
-                try (ResultSet rs = ps.executeQuery()) {
-                    rs.next();
-                    total = rs.getLong(1);
-                }
-            }
+            // Rows up to here are all in H2 (read() waited for them); total and page both stop here, so they agree.
+            long upTo = appliedSeq;
+            HistoryFilter f = HistoryFilter.of(q).and("d.seq <= ?", upTo);
+            long total = count(c, q, upTo);
             List<StoredDecision> items = new ArrayList<>();
             // The page's seqs first (from an index when a filter has one: V5), then only those rows: selecting
             // whole rows in the inner query made H2 read and sort every match through the filter's index.
+            boolean byOutcome = q.outcome().isPresent();
             String page = byOutcome ? "SELECT " + DecisionRows.COLUMNS + DecisionRows.FROM + f.where()
                     + " ORDER BY d.seq DESC LIMIT ? OFFSET ?"
                     : "SELECT " + DecisionRows.COLUMNS + DecisionRows.FROM.replace(" FROM decisions d ",
@@ -867,6 +876,37 @@ public final class DecisionStore implements AutoCloseable {
             }
             return new DecisionPage(items, total, q.offset(), q.limit());
         });
+    }
+
+    /**
+     * The number of decisions up to seq {@code upTo} matching {@code q}'s filters. Decisions never change once
+     * stored, so a count up to some seq stays true: it is kept (per filter, the latest 64 filters) and later
+     * counts read only the rows after it. Paging through a text search, or refreshing a filtered history,
+     * then costs a scan of what is new instead of every decision. Filters on the latest outcome are not
+     * kept: an outcome recorded later changes which old decisions match.
+     */
+    private long count(Connection c, DecisionQuery q, long upTo) throws SQLException {
+        boolean byOutcome = q.outcome().isPresent();
+        DecisionQuery key = q.page(0, 1);
+        long[] known = byOutcome ? null : counts.get(key);
+        long from = known == null || known[0] > upTo ? 0 : known[0];
+        long base = known == null || known[0] > upTo ? 0 : known[1];
+        HistoryFilter f = HistoryFilter.of(q).and("d.seq > ?", from).and("d.seq <= ?", upTo);
+        // The latest-outcome join costs a lookup per row; count without it unless filtering on it.
+        String sql = byOutcome ? "SELECT COUNT(*)" + DecisionRows.FROM + f.where()
+                : "SELECT COUNT(*) FROM decisions d" + f.where();
+        long total;
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            f.bind(ps);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                total = base + rs.getLong(1);
+            }
+        }
+        if (!byOutcome) {
+            counts.put(key, new long[] {upTo, total});
+        }
+        return total;
     }
 
     /** Every decision matching {@code q}'s filters (its paging ignored), newest first: for exports. */
@@ -1048,8 +1088,14 @@ public final class DecisionStore implements AutoCloseable {
     }
 
 
+    /** The text filter's line for a decision (V8): what it matches, lowercased, fields separated by line feeds. */
+    private static String searchText(DecisionRow r) {
+        return (r.rationale() + "\n" + r.triggers() + "\n" + r.situationId()).toLowerCase(Locale.ROOT);
+    }
+
     private void clearBatchQuietly(Exception cause) {
         try {
+            insertSearch.clearBatch();
             insertDecision.clearBatch();
         } catch (SQLException r) {
             cause.addSuppressed(r);

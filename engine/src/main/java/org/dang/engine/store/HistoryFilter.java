@@ -46,15 +46,29 @@ final class HistoryFilter {
             args.add(o.name());
         });
         q.text().ifPresent(t -> {
-            clauses.add("(LOWER(d.rationale) LIKE ? ESCAPE '\\' OR LOWER(d.triggers) LIKE ? ESCAPE '\\'"
-                    + " OR LOWER(d.situation_id) LIKE ? ESCAPE '\\')");
             String like = "%" + t.toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%")
                     .replace("_", "\\_") + "%";
-            args.add(like);
-            args.add(like);
-            args.add(like);
+            if (t.indexOf('\n') < 0) {
+                // The narrow lowercased search table of V8: one line feed-separated line per decision.
+                clauses.add("d.seq IN (SELECT s.seq FROM decision_search s WHERE s.text LIKE ? ESCAPE '\\')");
+                args.add(like);
+            } else {
+                // A line feed would match across the search table's field separators: match field by field.
+                clauses.add("(LOWER(d.rationale) LIKE ? ESCAPE '\\' OR LOWER(d.triggers) LIKE ? ESCAPE '\\'"
+                        + " OR LOWER(d.situation_id) LIKE ? ESCAPE '\\')");
+                args.add(like);
+                args.add(like);
+                args.add(like);
+            }
         });
         return new HistoryFilter(clauses.isEmpty() ? "" : " WHERE " + String.join(" AND ", clauses), args);
+    }
+
+    /** This filter and {@code clause} with its one argument. */
+    HistoryFilter and(String clause, Object arg) {
+        List<Object> more = new ArrayList<>(args);
+        more.add(arg);
+        return new HistoryFilter(where.isEmpty() ? " WHERE " + clause : where + " AND " + clause, more);
     }
 
     String where() {
