@@ -850,57 +850,78 @@ public final class DecisionStore implements AutoCloseable {
     /** One page of history matching {@code q}, newest first. */
     public DecisionPage query(DecisionQuery q) {
         return read("decision history", c -> {
-            // Rows up to here are all in H2 (read() waited for them); total and page both stop here, so they agree.
-            long upTo = appliedSeq;
-            HistoryFilter f = HistoryFilter.of(q).and("d.seq <= ?", upTo);
-            long total = count(c, q, upTo);
-            List<StoredDecision> items = new ArrayList<>();
-            // The page's seqs first (from an index when a filter has one: V5), then only those rows: selecting
-            // whole rows in the inner query made H2 read and sort every match through the filter's index.
-            boolean byOutcome = q.outcome().isPresent();
-            String page = byOutcome ? "SELECT " + DecisionRows.COLUMNS + DecisionRows.FROM + f.where()
-                    + " ORDER BY d.seq DESC LIMIT ? OFFSET ?"
-                    : "SELECT " + DecisionRows.COLUMNS + DecisionRows.FROM.replace(" FROM decisions d ",
-                    " FROM (SELECT d.seq FROM decisions d" + f.where() + " ORDER BY d.seq DESC LIMIT ? OFFSET ?) k"
-                            + " JOIN decisions d ON d.seq = k.seq ")
-                    + " ORDER BY d.seq DESC";
-            try (PreparedStatement ps = c.prepareStatement(page)) {
-                int next = f.bind(ps);
-                ps.setInt(next, q.limit());
-                ps.setInt(next + 1, q.offset());
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        items.add(DecisionRows.map(rs));
+            boolean autoCommit = c.getAutoCommit();
+            int isolation = c.getTransactionIsolation();
+            // One snapshot for the newest seq, the count and the page, so they agree while the writer adds rows.
+            c.setAutoCommit(false);
+            c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+            try {
+                long upTo;
+                try (PreparedStatement ps = c.prepareStatement("SELECT COALESCE(MAX(seq), 0) FROM decisions");
+                     ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    upTo = rs.getLong(1);
+                }
+                long total = count(c, q, upTo);
+                HistoryFilter f = HistoryFilter.of(q);
+                List<StoredDecision> items = new ArrayList<>();
+                // The page's seqs first (from an index when a filter has one: V5; from the search table walked
+                // newest first: V8), then only those rows: selecting whole rows in the inner query made H2 read
+                // and sort every match through the filter's index.
+                String page = q.outcome().isPresent()
+                        ? "SELECT " + DecisionRows.COLUMNS + f.from(DecisionRows.FROM) + f.where()
+                                + " ORDER BY d.seq DESC LIMIT ? OFFSET ?"
+                        : "SELECT " + DecisionRows.COLUMNS + DecisionRows.FROM.replace(" FROM decisions d ",
+                        " FROM (SELECT " + f.seqColumn() + " AS seq" + f.seqSource() + f.where().strip()
+                                + " ORDER BY " + f.seqColumn() + " DESC LIMIT ? OFFSET ?) k"
+                                + " JOIN decisions d ON d.seq = k.seq ")
+                        + " ORDER BY d.seq DESC";
+                try (PreparedStatement ps = c.prepareStatement(page)) {
+                    int next = f.bind(ps);
+                    ps.setInt(next, q.limit());
+                    ps.setInt(next + 1, q.offset());
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            items.add(DecisionRows.map(rs));
+                        }
                     }
                 }
+                c.commit();
+                return new DecisionPage(items, total, q.offset(), q.limit());
+            } finally {
+                c.rollback();
+                c.setTransactionIsolation(isolation);
+                c.setAutoCommit(autoCommit);
             }
-            return new DecisionPage(items, total, q.offset(), q.limit());
         });
     }
 
     /**
-     * The number of decisions up to seq {@code upTo} matching {@code q}'s filters. Decisions never change once
-     * stored, so a count up to some seq stays true: it is kept (per filter, the latest 64 filters) and later
-     * counts read only the rows after it. Paging through a text search, or refreshing a filtered history,
-     * then costs a scan of what is new instead of every decision. Filters on the latest outcome are not
-     * kept: an outcome recorded later changes which old decisions match.
+     * The number of decisions up to seq {@code upTo} (the newest in the caller's snapshot) matching {@code q}'s
+     * filters. Decisions never change once stored, so a count up to some seq stays true: it is kept (per filter,
+     * the latest 64 filters) and later counts read only the rows after it. Paging through a text search, or
+     * refreshing a filtered history, then costs a scan of what is new instead of every decision. Filters on the
+     * latest outcome are not kept: an outcome recorded later changes which old decisions match.
      */
     private long count(Connection c, DecisionQuery q, long upTo) throws SQLException {
         boolean byOutcome = q.outcome().isPresent();
         DecisionQuery key = q.page(0, 1);
         long[] known = byOutcome ? null : counts.get(key);
-        long from = known == null || known[0] > upTo ? 0 : known[0];
-        long base = known == null || known[0] > upTo ? 0 : known[1];
-        HistoryFilter f = HistoryFilter.of(q).and("d.seq > ?", from).and("d.seq <= ?", upTo);
+        boolean extend = known != null && known[0] <= upTo;
+        HistoryFilter f = HistoryFilter.of(q);
+        if (extend) {
+            // Only rows after the kept count; in the snapshot, nothing beyond upTo exists.
+            f = f.after(known[0]);
+        }
         // The latest-outcome join costs a lookup per row; count without it unless filtering on it.
-        String sql = byOutcome ? "SELECT COUNT(*)" + DecisionRows.FROM + f.where()
-                : "SELECT COUNT(*) FROM decisions d" + f.where();
+        String sql = byOutcome ? "SELECT COUNT(*)" + f.from(DecisionRows.FROM) + f.where()
+                : "SELECT COUNT(*)" + f.seqSource() + f.where().strip();
         long total;
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             f.bind(ps);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
-                total = base + rs.getLong(1);
+                total = (extend ? known[1] : 0) + rs.getLong(1);
             }
         }
         if (!byOutcome) {

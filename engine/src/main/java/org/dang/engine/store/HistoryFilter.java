@@ -12,10 +12,15 @@ final class HistoryFilter {
 
     private final String where;
     private final List<Object> args;
+    private final boolean search;
+    /** Text is the only filter: the search table alone answers, walked newest first by its primary key. */
+    private final boolean searchOnly;
 
-    private HistoryFilter(String where, List<Object> args) {
+    private HistoryFilter(String where, List<Object> args, boolean search, boolean searchOnly) {
         this.where = where;
         this.args = args;
+        this.search = search;
+        this.searchOnly = searchOnly;
     }
 
     static HistoryFilter of(DecisionQuery q) {
@@ -49,8 +54,9 @@ final class HistoryFilter {
             String like = "%" + t.toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%")
                     .replace("_", "\\_") + "%";
             if (t.indexOf('\n') < 0) {
-                // The narrow lowercased search table of V8: one line feed-separated line per decision.
-                clauses.add("d.seq IN (SELECT s.seq FROM decision_search s WHERE s.text LIKE ? ESCAPE '\\')");
+                // The narrow lowercased search table of V8 (one line feed-separated line per decision), joined
+                // by from(): newest-first pages walk it by seq and stop after the page.
+                clauses.add("s.text LIKE ? ESCAPE '\\'");
                 args.add(like);
             } else {
                 // A line feed would match across the search table's field separators: match field by field.
@@ -61,14 +67,37 @@ final class HistoryFilter {
                 args.add(like);
             }
         });
-        return new HistoryFilter(clauses.isEmpty() ? "" : " WHERE " + String.join(" AND ", clauses), args);
+        boolean search = q.text().isPresent() && q.text().get().indexOf('\n') < 0;
+        return new HistoryFilter(clauses.isEmpty() ? "" : " WHERE " + String.join(" AND ", clauses), args, search,
+                search && clauses.size() == 1);
     }
 
-    /** This filter and {@code clause} with its one argument. */
-    HistoryFilter and(String clause, Object arg) {
+    /** This filter restricted to decisions after seq {@code seq}. */
+    HistoryFilter after(long seq) {
         List<Object> more = new ArrayList<>(args);
-        more.add(arg);
-        return new HistoryFilter(where.isEmpty() ? " WHERE " + clause : where + " AND " + clause, more);
+        more.add(seq);
+        String clause = seqColumn() + " > ?";
+        return new HistoryFilter(where.isEmpty() ? " WHERE " + clause : where + " AND " + clause, more, search,
+                searchOnly);
+    }
+
+    /**
+     * The matching seqs' source for counting and paging without the outcome join: the search table alone for a
+     * text-only filter (H2 then walks its primary key newest first and stops after the page), else decisions.
+     */
+    String seqSource() {
+        return searchOnly ? " FROM decision_search s " : from(" FROM decisions d ");
+    }
+
+    /** The seq column of {@link #seqSource()}. */
+    String seqColumn() {
+        return searchOnly ? "s.seq" : "d.seq";
+    }
+
+    /** {@code sql} (which reads {@code FROM decisions d ...}) with the search table joined when this filter needs it. */
+    String from(String sql) {
+        return search ? sql.replace(" FROM decisions d ", " FROM decision_search s JOIN decisions d ON d.seq = s.seq ")
+                : sql;
     }
 
     String where() {
