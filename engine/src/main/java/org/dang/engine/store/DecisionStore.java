@@ -873,7 +873,7 @@ public final class DecisionStore implements AutoCloseable {
                                 + " ORDER BY d.seq DESC LIMIT ? OFFSET ?"
                         : "SELECT " + DecisionRows.COLUMNS + DecisionRows.FROM.replace(" FROM decisions d ",
                         " FROM (SELECT " + f.seqColumn() + " AS seq" + f.seqSource() + f.where().strip()
-                                + " ORDER BY " + f.seqColumn() + " DESC LIMIT ? OFFSET ?) k"
+                                + " ORDER BY " + f.order() + " LIMIT ? OFFSET ?) k"
                                 + " JOIN decisions d ON d.seq = k.seq ")
                         + " ORDER BY d.seq DESC";
                 try (PreparedStatement ps = c.prepareStatement(page)) {

@@ -15,12 +15,15 @@ final class HistoryFilter {
     private final boolean search;
     /** Text is the only filter: the search table alone answers, walked newest first by its primary key. */
     private final boolean searchOnly;
+    /** The newest-first order of the matching seqs. */
+    private final String order;
 
-    private HistoryFilter(String where, List<Object> args, boolean search, boolean searchOnly) {
+    private HistoryFilter(String where, List<Object> args, boolean search, boolean searchOnly, String order) {
         this.where = where;
         this.args = args;
         this.search = search;
         this.searchOnly = searchOnly;
+        this.order = order;
     }
 
     static HistoryFilter of(DecisionQuery q) {
@@ -68,8 +71,15 @@ final class HistoryFilter {
             }
         });
         boolean search = q.text().isPresent() && q.text().get().indexOf('\n') < 0;
+        boolean searchOnly = search && clauses.size() == 1;
+        // With action (or source) the only filter, ordering by it too lets H2 walk the V5 index (action, seq)
+        // backwards and stop after the page; ordered by seq alone it read and sorted every match.
+        String order = searchOnly ? "s.seq DESC"
+                : clauses.size() == 1 && q.action().isPresent() ? "d.action DESC, d.seq DESC"
+                : clauses.size() == 1 && q.source().isPresent() ? "d.source DESC, d.seq DESC"
+                : "d.seq DESC";
         return new HistoryFilter(clauses.isEmpty() ? "" : " WHERE " + String.join(" AND ", clauses), args, search,
-                search && clauses.size() == 1);
+                searchOnly, order);
     }
 
     /** This filter restricted to decisions after seq {@code seq}. */
@@ -78,7 +88,7 @@ final class HistoryFilter {
         more.add(seq);
         String clause = seqColumn() + " > ?";
         return new HistoryFilter(where.isEmpty() ? " WHERE " + clause : where + " AND " + clause, more, search,
-                searchOnly);
+                searchOnly, order);
     }
 
     /**
@@ -87,6 +97,11 @@ final class HistoryFilter {
      */
     String seqSource() {
         return searchOnly ? " FROM decision_search s " : from(" FROM decisions d ");
+    }
+
+    /** The ORDER BY of the matching seqs, newest first. */
+    String order() {
+        return order;
     }
 
     /** The seq column of {@link #seqSource()}. */
