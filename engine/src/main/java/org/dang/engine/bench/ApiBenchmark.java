@@ -1,6 +1,7 @@
 package org.dang.engine.bench;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -126,6 +127,7 @@ public final class ApiBenchmark {
         AtomicLong errors = new AtomicLong();
         long end = System.nanoTime() + length.toNanos();
         ExecutorService pool = Executors.newFixedThreadPool(clients, threads);
+        long cpuStarted = processCpuNanos();
         long started = System.nanoTime();
         try {
             List<Future<Void>> done = new ArrayList<>();
@@ -158,6 +160,21 @@ public final class ApiBenchmark {
             pool.shutdown();
         }
         double seconds = (System.nanoTime() - started) / 1e9;
-        return LoadFigures.of(label, latencies, Math.min(next.get(), capacity), errors.get(), seconds);
+        double cpuMs = (processCpuNanos() - cpuStarted) / 1e6;
+        return LoadFigures.of(label, latencies, Math.min(next.get(), capacity), errors.get(), seconds, cpuMs);
+    }
+
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
+    }
+
+    /**
+     * {@code GET /status}: authentication, rate limiting, routing and a small JSON answer built from samples, with
+     * no decision work; the HTTP baseline that shows what the server and the load generator cost on their own.
+     */
+    public LoadFigures status(URI base, String token, Duration length) throws Exception {
+        return overHttp("GET /status (HTTP baseline)", base, token, length,
+                (client, i) -> client.send("GET", "/status", null));
     }
 }

@@ -1,6 +1,7 @@
 package org.dang.engine.cli;
 
 import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -30,7 +31,8 @@ import org.dang.engine.server.TokenFile;
         description = {"HTTP API under closed-loop load on loopback: POST /orchestrate (rules path, generated"
                 + " situations) and GET /decisions (pages, then filtered by action, then by text) from --clients"
                 + " clients, each on its own"
-                + " kept-alive connection, against the same decisions made in process without HTTP (baseline)."
+                + " kept-alive connection, against the same decisions made in process without HTTP (baseline) and"
+                + " against GET /status (the HTTP baseline). Each run also reports the process CPU per request."
                 + " A temporary store, token file and port are used.",
                 "Last line: orchestrate_req_per_s=N orchestrate_p99_ms=X decisions_req_per_s=M errors=E"})
 public final class BenchApiCommand implements Callable<Integer> {
@@ -47,6 +49,9 @@ public final class BenchApiCommand implements Callable<Integer> {
 
     @Option(names = "--seed", defaultValue = "42", description = "Workload seed.")
     long seed;
+
+    @Option(names = "--orchestrate-only", description = "Skip the /decisions runs (quicker comparisons of /orchestrate).")
+    boolean orchestrateOnly;
 
     @Mixin
     EngineOptions engine;
@@ -71,32 +76,45 @@ public final class BenchApiCommand implements Callable<Integer> {
                     clients, seconds, warmup, tmp);
             out.flush();
             try (ApiServer api = ApiServer.start(e, server, ModuleRequests.standard())) {
+                out.printf(Locale.ROOT, "load average at start: %.2f%n", loadAverage());
                 // Warm both paths before measuring either, so neither is measured half-compiled.
                 bench.inProcess(e, warm);
                 bench.orchestrate(api.uri(), token, warm);
+                bench.status(api.uri(), token, Duration.ofSeconds(Math.min(warmup, 3)));
+                LoadFigures status = bench.status(api.uri(), token, run);
+                out.println(status.line());
+                out.flush();
                 LoadFigures baseline = bench.inProcess(e, run);
                 out.println(baseline.line());
                 out.flush();
                 LoadFigures orchestrate = bench.orchestrate(api.uri(), token, run);
                 out.println(orchestrate.line());
                 out.flush();
-                bench.decisions(api.uri(), token, warm);
-                LoadFigures decisions = bench.decisions(api.uri(), token, run);
-                out.println(decisions.line());
-                out.flush();
-                LoadFigures byAction = bench.decisionsByAction(api.uri(), token, run);
-                out.println(byAction.line());
-                out.flush();
-                LoadFigures byText = bench.decisionsByText(api.uri(), token, run);
-                out.println(byText.line());
+                long errors = status.errors() + orchestrate.errors();
+                LoadFigures decisions = null;
+                if (!orchestrateOnly) {
+                    bench.decisions(api.uri(), token, warm);
+                    decisions = bench.decisions(api.uri(), token, run);
+                    out.println(decisions.line());
+                    out.flush();
+                    LoadFigures byAction = bench.decisionsByAction(api.uri(), token, run);
+                    out.println(byAction.line());
+                    out.flush();
+                    LoadFigures byText = bench.decisionsByText(api.uri(), token, run);
+                    out.println(byText.line());
+                    errors += decisions.errors() + byAction.errors() + byText.errors();
+                }
+                out.printf(Locale.ROOT, "load average at end: %.2f%n", loadAverage());
                 out.printf(Locale.ROOT, "store: %d decisions recorded, chain %s%n", e.store().count(),
                         e.store().verify().intact() ? "verified" : "BROKEN");
                 out.printf(Locale.ROOT, "ratio: /orchestrate throughput / in-process = %.3f; p99 %.3f ms vs %.3f ms%n",
                         orchestrate.perSecond() / baseline.perSecond(), orchestrate.p99Ms(), baseline.p99Ms());
+                out.printf(Locale.ROOT, "ratio: /orchestrate throughput / GET /status = %.3f; CPU per request %.3f ms"
+                                + " vs %.3f ms%n", orchestrate.perSecond() / status.perSecond(),
+                        orchestrate.cpuMsPerRequest(), status.cpuMsPerRequest());
                 out.printf(Locale.ROOT, "orchestrate_req_per_s=%.0f orchestrate_p99_ms=%.3f decisions_req_per_s=%.0f"
                                 + " decisions_p99_ms=%.3f errors=%d%n", orchestrate.perSecond(), orchestrate.p99Ms(),
-                        decisions.perSecond(), decisions.p99Ms(),
-                        orchestrate.errors() + decisions.errors() + byAction.errors() + byText.errors());
+                        decisions == null ? 0 : decisions.perSecond(), decisions == null ? 0 : decisions.p99Ms(), errors);
             }
         } finally {
             try (Stream<Path> files = Files.walk(tmp)) {
@@ -104,5 +122,9 @@ public final class BenchApiCommand implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    private static double loadAverage() {
+        return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
     }
 }

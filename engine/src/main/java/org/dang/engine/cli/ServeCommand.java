@@ -1,6 +1,7 @@
 package org.dang.engine.cli;
 
 import java.io.PrintWriter;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
@@ -65,7 +66,8 @@ public final class ServeCommand implements Callable<Integer> {
             } catch (IllegalArgumentException e) {
                 throw new ParameterException(spec.commandLine(), e.getMessage());
             }
-            try (ApiServer api = ApiServer.start(engine, server, ModuleRequests.standard());
+            try (ApiServer api = ApiServer.start(engine, server, ModuleRequests.standard(),
+                    Optional.of(engineOptions.configFile()));
                  SituationReplay replay = plantSource.replaySituations(engine, err)) {
                 out.println("DAN_G engine API on " + api.uri() + " (store " + config.store().path()
                         + ", tokens " + server.tokenFile() + "); Ctrl+C stops it");

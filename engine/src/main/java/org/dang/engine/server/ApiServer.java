@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.UUID;
@@ -63,7 +64,8 @@ public final class ApiServer implements AutoCloseable {
     private final ModuleRunListener runEvents;
     private final TagEvents tagEvents;
 
-    private ApiServer(Engine engine, ServerConfig config, ModuleRequests requests, HttpServer server) {
+    private ApiServer(Engine engine, ServerConfig config, ModuleRequests requests, HttpServer server,
+                      Optional<Path> configFile) {
         this.engine = engine;
         this.config = config;
         this.server = server;
@@ -77,6 +79,7 @@ public final class ApiServer implements AutoCloseable {
         TagsRoute tags = new TagsRoute(engine);
         ModuleRunsRoute runs = new ModuleRunsRoute(engine);
         AdvisorRoute advisor = new AdvisorRoute(engine);
+        ConfigRoute configuration = new ConfigRoute(engine, configFile);
         this.routes = List.of(
                 new Route("POST", "/orchestrate", true, new OrchestrateRoute(engine, clock)),
                 new Route("GET", "/status", true, (call, user) -> {
@@ -102,6 +105,8 @@ public final class ApiServer implements AutoCloseable {
                 new Route("GET", "/decisions/{id}/advice", true, this::advice),
                 new Route("GET", "/advisor/pending", true, advisor::pending),
                 new Route("POST", "/advisor/ask", true, advisor::ask),
+                new Route("GET", "/config", true, configuration::read),
+                new Route("PATCH", "/config", true, configuration::change),
                 new Route("GET", "/openapi.json", false, (call, user) -> call.json(200, openApi)));
         this.decisionEvents = recorded -> {
             if (events.hasSubscribers()) {
@@ -138,6 +143,18 @@ public final class ApiServer implements AutoCloseable {
      * @throws IOException              when the address cannot be bound (e.g. the port is taken)
      */
     public static ApiServer start(Engine engine, ServerConfig config, ModuleRequests requests) throws IOException {
+        return start(engine, config, requests, Optional.empty());
+    }
+
+    /**
+     * Starts serving {@code engine}; {@code PATCH /config} writes {@code configFile} (without one it answers
+     * 409 {@code no_config_file}).
+     *
+     * @throws IllegalArgumentException as {@link #start(Engine, ServerConfig, ModuleRequests)}
+     * @throws IOException              when the address cannot be bound
+     */
+    public static ApiServer start(Engine engine, ServerConfig config, ModuleRequests requests,
+                                  Optional<Path> configFile) throws IOException {
         config.bindProblem().ifPresent(p -> {
             throw new IllegalArgumentException(p);
         });
@@ -151,7 +168,7 @@ public final class ApiServer implements AutoCloseable {
         } else {
             server = HttpServer.create(address, 256);
         }
-        ApiServer api = new ApiServer(engine, config, requests, server);
+        ApiServer api = new ApiServer(engine, config, requests, server, configFile);
         server.start();
         return api;
     }
@@ -247,10 +264,10 @@ public final class ApiServer implements AutoCloseable {
             throw new ApiException(404, "not_found", null, "no endpoint " + call.exchange().getRequestURI().getPath()
                     + "; see /openapi.json");
         }
+        String allowed = onPath.stream().map(Route::method).distinct().collect(java.util.stream.Collectors.joining(", "));
         return onPath.stream().filter(r -> r.method().equals(call.method())).findFirst().orElseThrow(() ->
                 new ApiException(405, "method_not_allowed", null, call.method() + " is not allowed on "
-                        + onPath.getFirst().path() + "; use " + onPath.getFirst().method(),
-                        Map.of("Allow", onPath.getFirst().method())));
+                        + onPath.getFirst().path() + "; use " + allowed, Map.of("Allow", allowed)));
     }
 
     private User authenticate(HttpCall call) {

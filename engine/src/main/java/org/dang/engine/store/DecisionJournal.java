@@ -35,6 +35,10 @@ final class DecisionJournal implements AutoCloseable {
      * interrupted (a cancelled module, a stopping data source), which would stop all recording.
      */
     private FileOutputStream out;
+    /** Bytes in the current segment, all of them whole lines. */
+    private long length;
+    /** Why appends are refused, after a failed write that could not be undone; null while healthy. */
+    private volatile String broken;
     private volatile boolean closed;
 
     private DecisionJournal(Path base, long generation) throws IOException {
@@ -80,8 +84,34 @@ final class DecisionJournal implements AutoCloseable {
         return out;
     }
 
-    void append(JournalEntry entry) throws IOException {
-        out.write((Json.write(entry) + "\n").getBytes(StandardCharsets.UTF_8)); // one write(2) of the whole line
+    /**
+     * Appends {@code entries}, one line each, with one write of them all. When the write fails the
+     * segment is cut back to its length before it, so a partly written group can neither be replayed
+     * (its callers were told it failed) nor sit before later entries as a damaged line.
+     */
+    void append(List<JournalEntry> entries) throws IOException {
+        StringBuilder lines = new StringBuilder(entries.size() * 2048);
+        for (JournalEntry e : entries) {
+            lines.append(Json.write(e)).append('\n');
+        }
+        byte[] bytes = lines.toString().getBytes(StandardCharsets.UTF_8);
+        if (broken != null) {
+            throw new IOException(broken);
+        }
+        try {
+            out.write(bytes);
+            length += bytes.length;
+        } catch (IOException e) {
+            try {
+                // Only the journal writer thread appends, and it is never interrupted, so the channel stays open.
+                out.getChannel().truncate(length);
+            } catch (IOException t) {
+                e.addSuppressed(t);
+                broken = "the journal " + base + ".journal." + generation + " could not be cut back after a failed"
+                        + " write (" + t.getMessage() + "); nothing more is recorded until the store is reopened";
+            }
+            throw e;
+        }
     }
 
     /** Closes the current segment and starts a new one; returns the generation sealed. */
@@ -90,6 +120,7 @@ final class DecisionJournal implements AutoCloseable {
         FileOutputStream next = openSegment(generation + 1);
         out.close();
         out = next;
+        length = 0;
         generation++;
         return sealed;
     }
@@ -104,7 +135,7 @@ final class DecisionJournal implements AutoCloseable {
     }
 
     boolean isOpen() {
-        return !closed;
+        return !closed && broken == null;
     }
 
     @Override

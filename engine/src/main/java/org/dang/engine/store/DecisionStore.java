@@ -14,10 +14,17 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -36,8 +43,8 @@ import org.dang.engine.situation.Situation;
  * The embedded H2 decision store: append-only, hash-chained decisions with their situations,
  * outcomes, module runs, alarm and audit events (docs/decision-store.md).
  *
- * <p>Durability: {@link #record} appends the chained rows to a write-ahead journal with one write
- * and returns; a writer thread then inserts them into H2 in batches and, once H2 has checkpointed
+ * <p>Durability: {@link #record} appends the chained rows to a write-ahead journal and returns
+ * (concurrent calls share one write: group commit on the {@code decision-journal-writer} thread); a writer thread then inserts them into H2 in batches and, once H2 has checkpointed
  * everything, empties the journal. After kill -9, {@link #open} replays what the journal holds
  * beyond H2's last row. H2 has no redo log, and committing each decision synchronously costs a
  * B-tree chunk write per commit, which is why the journal exists. Reads first wait for the writer
@@ -53,8 +60,14 @@ public final class DecisionStore implements AutoCloseable {
             + " source, latency_us, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
     private static final int BATCH = 4096;
+    /** Most record() calls in one journal write. */
+    private static final int GROUP = 256;
+    /** record() calls queued for the journal writer before callers wait. */
+    private static final int JOURNAL_QUEUE = 1024;
     private static final int MAX_PENDING = 16_384;
     private static final long BATCH_PAUSE_NANOS = 5_000_000;
+    /** How long queued rows may wait for H2 when nobody reads them (they are in the journal already). */
+    private static final long APPLY_EVERY_NANOS = 20_000_000;
     private static final long CHECKPOINT_EVERY_NANOS = 1_000_000_000L;
 
     private final Path path;
@@ -63,7 +76,12 @@ public final class DecisionStore implements AutoCloseable {
     private final Connection writer;
     private final PreparedStatement insertSituation;
     private final PreparedStatement insertDecision;
+    private final PreparedStatement insertSearch;
     private final DecisionJournal journal;
+    /** record() calls waiting for the journal writer, in arrival order (the chain order). */
+    private final BlockingQueue<QueuedRecord> toJournal = new ArrayBlockingQueue<>(JOURNAL_QUEUE);
+    private final Thread journalThread;
+    private volatile boolean journalClosed;
     /** Guards the journal, the chain head and the order in which entries reach the queue. */
     private final ReentrantLock writeLock = new ReentrantLock();
     /**
@@ -73,6 +91,8 @@ public final class DecisionStore implements AutoCloseable {
     private final ConcurrentLinkedQueue<JournalEntry> pending = new ConcurrentLinkedQueue<>();
     private final AtomicInteger pendingCount = new AtomicInteger();
     private final Object appliedSignal = new Object();
+    /** Readers waiting for the writer: it applies at once instead of letting a batch build up. */
+    private final AtomicInteger readersWaiting = new AtomicInteger();
     private final Thread writerThread;
     private volatile long acknowledgedSeq;
     private volatile long appliedSeq;
@@ -87,6 +107,14 @@ public final class DecisionStore implements AutoCloseable {
     private String headHash;
     /** Serialises conversation turns, whose seq is the operator's next. */
     private final Object turnLock = new Object();
+    /** Match counts of recent history filters: filter (first page) to {seq counted up to, count}. */
+    private final Map<DecisionQuery, long[]> counts = java.util.Collections.synchronizedMap(
+            new LinkedHashMap<>(16, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<DecisionQuery, long[]> eldest) {
+                    return size() > 64;
+                }
+            });
 
     private DecisionStore(Path path, JdbcConnectionPool readers, Connection writer) throws SQLException, IOException {
         this.path = path;
@@ -95,6 +123,7 @@ public final class DecisionStore implements AutoCloseable {
         writer.setAutoCommit(false);
         this.insertSituation = writer.prepareStatement(INSERT_SITUATION);
         this.insertDecision = writer.prepareStatement(INSERT_DECISION);
+        this.insertSearch = writer.prepareStatement("INSERT INTO decision_search (seq, text) VALUES (?, ?)");
         long seq;
         try (PreparedStatement ps = writer.prepareStatement("SELECT seq, hash FROM decisions ORDER BY seq DESC LIMIT 1");
              ResultSet rs = ps.executeQuery()) {
@@ -108,6 +137,7 @@ public final class DecisionStore implements AutoCloseable {
         this.writerThread = new Thread(this::writeLoop, "decision-store-writer");
         writerThread.setDaemon(true);
         writerThread.start();
+        this.journalThread = Thread.ofPlatform().name("decision-journal-writer").daemon(true).start(this::journalLoop);
     }
 
     /** Replays journal entries beyond H2's last row (left by a killed process), then checkpoints. */
@@ -176,44 +206,175 @@ public final class DecisionStore implements AutoCloseable {
     /**
      * Appends the decisions made for {@code situation} and returns them with their chain
      * positions. When this returns, the decisions are in the journal and survive kill -9.
+     *
+     * <p>Concurrent callers share one journal write (group commit): each call is queued for the
+     * {@code decision-journal-writer} thread, which chains every queued call in arrival order, appends
+     * them with one write and then releases each caller. A full queue makes callers wait
+     * (back-pressure); a failed write fails exactly the calls of that write.
      */
     public List<StoredDecision> record(Situation situation, List<Decision> decisions) {
         String body = Json.canonical(situation.withoutExpected());
-        String situationHash = ChainHash.sha256(body);
+        // Everything that does not depend on the chain position is prepared here, in parallel across callers.
+        QueuedRecord q = new QueuedRecord(situation.id(), body, ChainHash.sha256(body), List.copyOf(decisions),
+                Instant.now());
+        enqueue(q);
+        return q.await();
+    }
+
+    private void enqueue(QueuedRecord q) {
+        // Not interruptible, as the journal write was before group commit: a caller on a thread being cancelled
+        // still records what it decided (the interrupt is kept for it).
+        boolean interrupted = false;
+        try {
+            while (!toJournal.offer(q)) {
+                if (journalClosed || !journalThread.isAlive()) {
+                    throw new StoreException("decisions for situation " + q.situationId + " were not recorded:"
+                            + " the decision store is closed", null);
+                }
+                interrupted |= Thread.interrupted();
+                LockSupport.parkNanos(100_000);
+            }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        if (journalClosed && toJournal.remove(q)) {
+            // Queued after the journal writer stopped: nothing will write it.
+            throw new StoreException("decisions for situation " + q.situationId + " were not recorded:"
+                    + " the decision store is closed", null);
+        }
+    }
+
+    /** The journal writer thread: group commit of queued {@link #record} calls. */
+    private void journalLoop() {
+        List<QueuedRecord> group = new ArrayList<>(GROUP);
+        while (true) {
+            QueuedRecord first;
+            try {
+                first = toJournal.poll(20, TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                // Only close() could interrupt; finish what is queued as close() does.
+                first = toJournal.poll();
+            }
+            if (first == null) {
+                if (journalClosed) {
+                    return;
+                }
+                continue;
+            }
+            group.add(first);
+            toJournal.drainTo(group, GROUP - 1);
+            try {
+                appendGroup(group);
+            } catch (RuntimeException e) {
+                group.forEach(q -> q.fail(e));
+            }
+            group.clear();
+            if (pendingCount.get() > MAX_PENDING) {
+                awaitWriterBelowLimit();
+            }
+        }
+    }
+
+    /** Chains {@code group} in order after the head, appends it with one write, then releases its callers. */
+    private void appendGroup(List<QueuedRecord> group) {
+        List<JournalEntry> entries = new ArrayList<>(group.size());
+        List<List<StoredDecision>> results = new ArrayList<>(group.size());
         writeLock.lock();
         try {
             failIfWriterBroken();
             long seq = acknowledgedSeq;
             String prev = headHash;
-            List<StoredDecision> out = new ArrayList<>(decisions.size());
-            List<DecisionRow> rows = new ArrayList<>(decisions.size());
-            for (Decision d : decisions) {
-                seq++;
-                String hash = ChainHash.link(prev, seq, d, situationHash);
-                rows.add(DecisionRow.of(seq, d, situationHash, prev, hash));
-                out.add(new StoredDecision(seq, d, situationHash, prev, hash, Optional.empty()));
-                prev = hash;
+            for (QueuedRecord q : group) {
+                List<StoredDecision> out = new ArrayList<>(q.decisions.size());
+                List<DecisionRow> rows = new ArrayList<>(q.decisions.size());
+                for (Decision d : q.decisions) {
+                    seq++;
+                    String hash = ChainHash.link(prev, seq, d, q.situationHash);
+                    rows.add(DecisionRow.of(seq, d, q.situationHash, prev, hash));
+                    out.add(new StoredDecision(seq, d, q.situationHash, prev, hash, Optional.empty()));
+                    prev = hash;
+                }
+                entries.add(new JournalEntry(q.situationHash, q.situationId, q.body, q.at, rows));
+                results.add(out);
             }
-            JournalEntry entry = new JournalEntry(situationHash, situation.id(), body, Instant.now(), rows);
             try {
-                journal.append(entry);
+                journal.append(entries);
             } catch (IOException e) {
-                throw new StoreException("decisions for situation " + situation.id() + " were not recorded: "
-                        + e.getMessage(), e);
+                String which = group.size() == 1 ? "situation " + group.getFirst().situationId
+                        : group.size() + " situations (" + group.getFirst().situationId + " and others)";
+                throw new StoreException("decisions for " + which + " were not recorded: " + e.getMessage(), e);
             }
             headHash = prev;
             acknowledgedSeq = seq;
-            pending.add(entry);
-            if (pendingCount.incrementAndGet() > MAX_PENDING) {
-                awaitWriterBelowLimit();
-            }
-            return out;
+            pending.addAll(entries);
+            pendingCount.addAndGet(entries.size());
         } finally {
             writeLock.unlock();
         }
+        for (int i = 0; i < group.size(); i++) {
+            group.get(i).complete(results.get(i));
+        }
     }
 
-    /** Back-pressure: a writer far behind (a slow disk) slows record() down instead of filling memory. */
+    /** One {@link #record} call waiting for its group's journal write. */
+    private static final class QueuedRecord {
+        final String situationId;
+        final String body;
+        final String situationHash;
+        final List<Decision> decisions;
+        final Instant at;
+        private final CompletableFuture<List<StoredDecision>> done = new CompletableFuture<>();
+
+        QueuedRecord(String situationId, String body, String situationHash, List<Decision> decisions, Instant at) {
+            this.situationId = situationId;
+            this.body = body;
+            this.situationHash = situationHash;
+            this.decisions = decisions;
+            this.at = at;
+        }
+
+        void complete(List<StoredDecision> stored) {
+            done.complete(stored);
+        }
+
+        void fail(RuntimeException e) {
+            done.completeExceptionally(e);
+        }
+
+        /**
+         * Waits for the journal write, not giving up on an interrupt: once queued, the call may already be
+         * written, so the caller learns the result either way (the interrupt is kept for it).
+         */
+        List<StoredDecision> await() {
+            boolean interrupted = false;
+            try {
+                while (true) {
+                    try {
+                        return done.get();
+                    } catch (InterruptedException e) {
+                        interrupted = true;
+                    } catch (ExecutionException e) {
+                        if (e.getCause() instanceof StoreException s) {
+                            throw new StoreException(s.getMessage(), s);
+                        }
+                        throw new StoreException("decisions for situation " + situationId + " were not recorded: "
+                                + e.getCause(), e.getCause());
+                    }
+                }
+            } finally {
+                if (interrupted) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }
+    }
+
+    /**
+     * Back-pressure: an H2 writer far behind (a slow disk) stops the journal writer, whose full queue then
+     * makes record() wait, instead of filling memory.
+     */
     private void awaitWriterBelowLimit() {
         while (pendingCount.get() > MAX_PENDING && writerFailure == null && writerThread.isAlive()) {
             LockSupport.parkNanos(100_000);
@@ -225,25 +386,33 @@ public final class DecisionStore implements AutoCloseable {
         List<JournalEntry> batch = new ArrayList<>(BATCH);
         long lastCheckpoint = System.nanoTime();
         try {
+            long lastApply = System.nanoTime();
             while (!Thread.currentThread().isInterrupted()) {
-                JournalEntry next;
-                while (batch.size() < BATCH && (next = pending.poll()) != null) {
-                    batch.add(next);
-                }
-                if (!batch.isEmpty()) {
+                int queued = pendingCount.get();
+                long since = System.nanoTime() - lastApply;
+                // Each H2 commit rewrites the touched pages of the decisions table and its seven indexes, so
+                // fewer, larger transactions cost far less CPU per decision: apply every APPLY_EVERY_NANOS, or
+                // at once when a reader waits for these rows, a batch is full, or the store closes.
+                boolean due = queued > 0 && (since >= APPLY_EVERY_NANOS || queued >= BATCH
+                        || readersWaiting.get() > 0 || closing);
+                if (due) {
+                    JournalEntry next;
+                    while (batch.size() < BATCH && (next = pending.poll()) != null) {
+                        batch.add(next);
+                    }
                     pendingCount.addAndGet(-batch.size());
                     apply(batch);
+                    lastApply = System.nanoTime();
                     long last = batch.stream().mapToLong(JournalEntry::lastSeq).max().orElse(0);
                     batch.clear();
                     synchronized (appliedSignal) {
                         appliedSeq = Math.max(appliedSeq, last);
                         appliedSignal.notifyAll();
                     }
-                } else if (closing) {
+                } else if (closing && queued == 0) {
                     return;
                 } else {
-                    // Nothing queued: let a batch build up. Fewer, larger H2 transactions leave more CPU to record().
-                    LockSupport.parkNanos(BATCH_PAUSE_NANOS);
+                    LockSupport.parkNanos(queued > 0 ? Math.max(100_000, APPLY_EVERY_NANOS - since) : BATCH_PAUSE_NANOS);
                 }
                 if (System.nanoTime() - lastCheckpoint > CHECKPOINT_EVERY_NANOS && checkpointIfCaughtUp()) {
                     lastCheckpoint = System.nanoTime();
@@ -271,9 +440,13 @@ public final class DecisionStore implements AutoCloseable {
                 for (DecisionRow r : e.rows()) {
                     bindDecision(r);
                     insertDecision.addBatch();
+                    insertSearch.setLong(1, r.seq());
+                    insertSearch.setString(2, searchText(r));
+                    insertSearch.addBatch();
                 }
             }
             insertDecision.executeBatch();
+            insertSearch.executeBatch();
             writer.commit();
         } catch (SQLException | RuntimeException e) {
             clearBatchQuietly(e);
@@ -315,22 +488,31 @@ public final class DecisionStore implements AutoCloseable {
     /** Waits until H2 holds every decision acknowledged so far, so reads see them. */
     private void awaitApplied() {
         long target = acknowledgedSeq;
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        synchronized (appliedSignal) {
-            while (appliedSeq < target) {
-                failIfWriterBroken();
-                long left = deadline - System.nanoTime();
-                if (left <= 0) {
-                    throw new StoreException("the decision store writer is " + (target - appliedSeq)
-                            + " decisions behind after 30 s; the decisions are journaled and safe", null);
-                }
-                try {
-                    appliedSignal.wait(Math.max(1, left / 1_000_000));
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new StoreException("interrupted while waiting for the decision store writer", e);
+        if (appliedSeq >= target) {
+            return;
+        }
+        readersWaiting.incrementAndGet();
+        LockSupport.unpark(writerThread);
+        try {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            synchronized (appliedSignal) {
+                while (appliedSeq < target) {
+                    failIfWriterBroken();
+                    long left = deadline - System.nanoTime();
+                    if (left <= 0) {
+                        throw new StoreException("the decision store writer is " + (target - appliedSeq)
+                                + " decisions behind after 30 s; the decisions are journaled and safe", null);
+                    }
+                    try {
+                        appliedSignal.wait(Math.max(1, left / 1_000_000));
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        throw new StoreException("interrupted while waiting for the decision store writer", e);
+                    }
                 }
             }
+        } finally {
+            readersWaiting.decrementAndGet();
         }
     }
 
@@ -772,40 +954,84 @@ public final class DecisionStore implements AutoCloseable {
     /** One page of history matching {@code q}, newest first. */
     public DecisionPage query(DecisionQuery q) {
         return read("decision history", c -> {
-            HistoryFilter f = HistoryFilter.of(q);
-            long total;
-            // The latest-outcome join costs a lookup per row; count and page without it unless filtering on it.
-            boolean byOutcome = q.outcome().isPresent();
-            String count = byOutcome ? "SELECT COUNT(*)" + DecisionRows.FROM + f.where()
-                    : "SELECT COUNT(*) FROM decisions d" + f.where();
-            try (PreparedStatement ps = c.prepareStatement(count)) {
-                f.bind(ps);
-                try (ResultSet rs = ps.executeQuery()) {
+            boolean autoCommit = c.getAutoCommit();
+            int isolation = c.getTransactionIsolation();
+            // One snapshot for the newest seq, the count and the page, so they agree while the writer adds rows.
+            c.setAutoCommit(false);
+            c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+            try {
+                long upTo;
+                try (PreparedStatement ps = c.prepareStatement("SELECT COALESCE(MAX(seq), 0) FROM decisions");
+                     ResultSet rs = ps.executeQuery()) {
                     rs.next();
-                    total = rs.getLong(1);
+                    upTo = rs.getLong(1);
                 }
-            }
-            List<StoredDecision> items = new ArrayList<>();
-            // The page's seqs first (from an index when a filter has one: V5), then only those rows: selecting
-            // whole rows in the inner query made H2 read and sort every match through the filter's index.
-            String page = byOutcome ? "SELECT " + DecisionRows.COLUMNS + DecisionRows.FROM + f.where()
-                    + " ORDER BY d.seq DESC LIMIT ? OFFSET ?"
-                    : "SELECT " + DecisionRows.COLUMNS + DecisionRows.FROM.replace(" FROM decisions d ",
-                    " FROM (SELECT d.seq FROM decisions d" + f.where() + " ORDER BY d.seq DESC LIMIT ? OFFSET ?) k"
-                            + " JOIN decisions d ON d.seq = k.seq ")
-                    + " ORDER BY d.seq DESC";
-            try (PreparedStatement ps = c.prepareStatement(page)) {
-                int next = f.bind(ps);
-                ps.setInt(next, q.limit());
-                ps.setInt(next + 1, q.offset());
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        items.add(DecisionRows.map(rs));
+                long total = count(c, q, upTo);
+                HistoryFilter f = HistoryFilter.of(q);
+                List<StoredDecision> items = new ArrayList<>();
+                // The page's seqs first (from an index when a filter has one: V5; from the search table walked
+                // newest first: V8), then only those rows: selecting whole rows in the inner query made H2 read
+                // and sort every match through the filter's index.
+                String page = q.outcome().isPresent()
+                        ? "SELECT " + DecisionRows.COLUMNS + f.from(DecisionRows.FROM) + f.where()
+                                + " ORDER BY d.seq DESC LIMIT ? OFFSET ?"
+                        : "SELECT " + DecisionRows.COLUMNS + DecisionRows.FROM.replace(" FROM decisions d ",
+                        " FROM (SELECT " + f.seqColumn() + " AS seq" + f.seqSource() + f.where().strip()
+                                + " ORDER BY " + f.order() + " LIMIT ? OFFSET ?) k"
+                                + " JOIN decisions d ON d.seq = k.seq ")
+                        + " ORDER BY d.seq DESC";
+                try (PreparedStatement ps = c.prepareStatement(page)) {
+                    int next = f.bind(ps);
+                    ps.setInt(next, q.limit());
+                    ps.setInt(next + 1, q.offset());
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            items.add(DecisionRows.map(rs));
+                        }
                     }
                 }
+                c.commit();
+                return new DecisionPage(items, total, q.offset(), q.limit());
+            } finally {
+                c.rollback();
+                c.setTransactionIsolation(isolation);
+                c.setAutoCommit(autoCommit);
             }
-            return new DecisionPage(items, total, q.offset(), q.limit());
         });
+    }
+
+    /**
+     * The number of decisions up to seq {@code upTo} (the newest in the caller's snapshot) matching {@code q}'s
+     * filters. Decisions never change once stored, so a count up to some seq stays true: it is kept (per filter,
+     * the latest 64 filters) and later counts read only the rows after it. Paging through a text search, or
+     * refreshing a filtered history, then costs a scan of what is new instead of every decision. Filters on the
+     * latest outcome are not kept: an outcome recorded later changes which old decisions match.
+     */
+    private long count(Connection c, DecisionQuery q, long upTo) throws SQLException {
+        boolean byOutcome = q.outcome().isPresent();
+        DecisionQuery key = q.page(0, 1);
+        long[] known = byOutcome ? null : counts.get(key);
+        boolean extend = known != null && known[0] <= upTo;
+        HistoryFilter f = HistoryFilter.of(q);
+        if (extend) {
+            // Only rows after the kept count; in the snapshot, nothing beyond upTo exists.
+            f = f.after(known[0]);
+        }
+        // The latest-outcome join costs a lookup per row; count without it unless filtering on it.
+        String sql = byOutcome ? "SELECT COUNT(*)" + f.from(DecisionRows.FROM) + f.where()
+                : "SELECT COUNT(*)" + f.seqSource() + f.where().strip();
+        long total;
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            f.bind(ps);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                total = (extend ? known[1] : 0) + rs.getLong(1);
+            }
+        }
+        if (!byOutcome) {
+            counts.put(key, new long[] {upTo, total});
+        }
+        return total;
     }
 
     /** Every decision matching {@code q}'s filters (its paging ignored), newest first: for exports. */
@@ -818,6 +1044,21 @@ public final class DecisionStore implements AutoCloseable {
             all.addAll(page.items());
         }
         return all;
+    }
+
+    /**
+     * The newest decision (highest seq), read through H2 after the writer caught up; its seq is the
+     * number of decisions stored. One index lookup, unlike counting, which reads every row.
+     */
+    public Optional<StoredDecision> newest() {
+        return read("newest decision", c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + DecisionRows.COLUMNS + DecisionRows.FROM
+                    + " WHERE d.seq = (SELECT MAX(seq) FROM decisions)")) {
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.of(DecisionRows.map(rs)) : Optional.empty();
+                }
+            }
+        });
     }
 
     /** A decision by id. */
@@ -866,6 +1107,18 @@ public final class DecisionStore implements AutoCloseable {
     /** Applies what is queued, checkpoints H2, empties the journal and closes the file. */
     @Override
     public void close() {
+        // First the journal writer: it writes every call queued so far, so no caller that was acknowledged, or is
+        // still waiting, is lost; calls queued after it stopped are refused. Then the H2 writer applies it all.
+        journalClosed = true;
+        try {
+            journalThread.join(TimeUnit.SECONDS.toMillis(60));
+            for (QueuedRecord q; (q = toJournal.poll()) != null; ) {
+                q.fail(new StoreException("decisions for situation " + q.situationId + " were not recorded:"
+                        + " the decision store is closed", null));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         closing = true;
         try {
             writerThread.join(TimeUnit.SECONDS.toMillis(60));
@@ -960,8 +1213,14 @@ public final class DecisionStore implements AutoCloseable {
     }
 
 
+    /** The text filter's line for a decision (V8): what it matches, lowercased, fields separated by line feeds. */
+    private static String searchText(DecisionRow r) {
+        return (r.rationale() + "\n" + r.triggers() + "\n" + r.situationId()).toLowerCase(Locale.ROOT);
+    }
+
     private void clearBatchQuietly(Exception cause) {
         try {
+            insertSearch.clearBatch();
             insertDecision.clearBatch();
         } catch (SQLException r) {
             cause.addSuppressed(r);

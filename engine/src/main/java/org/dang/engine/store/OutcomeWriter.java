@@ -16,6 +16,7 @@ public final class OutcomeWriter implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(OutcomeWriter.class.getName());
     private static final int BATCH = 1024;
     private static final long RETRY_PAUSE_MS = 500;
+    private static final long LINGER_MS = 50;
 
     private final DecisionStore store;
     private final LinkedBlockingQueue<DecisionOutcome> queue = new LinkedBlockingQueue<>();
@@ -52,7 +53,7 @@ public final class OutcomeWriter implements AutoCloseable {
                         continue;
                     }
                     batch.add(first);
-                    queue.drainTo(batch, BATCH - 1);
+                    collect(batch);
                 }
                 if (write(batch)) {
                     batch.clear();
@@ -69,6 +70,26 @@ public final class OutcomeWriter implements AutoCloseable {
                 return;
             }
         }
+    }
+
+    /**
+     * Gathers what arrives within {@link #LINGER_MS} of the first outcome: each transaction costs an H2
+     * commit and a checkpoint whatever its size, and outcomes are not waited for by anyone.
+     */
+    private void collect(List<DecisionOutcome> batch) throws InterruptedException {
+        long end = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(LINGER_MS);
+        while (batch.size() < BATCH && !closing) {
+            queue.drainTo(batch, BATCH - batch.size());
+            long left = end - System.nanoTime();
+            if (left <= 0 || batch.size() >= BATCH) {
+                return;
+            }
+            DecisionOutcome more = queue.poll(left, TimeUnit.NANOSECONDS);
+            if (more != null) {
+                batch.add(more);
+            }
+        }
+        queue.drainTo(batch, BATCH - batch.size());
     }
 
     /** Writes {@code batch} in one transaction; false (logged) when the store refused it. */
