@@ -16,6 +16,7 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 
 import org.dang.engine.config.DangConfig;
@@ -107,7 +108,9 @@ public final class Engine implements AutoCloseable {
     private volatile StoreAlarmJournal alarmJournal;
     private volatile DecisionCycle cycle;
     private final InstantSource clock;
-    private LlmSetup llm;
+    /** Written under this object's lock by {@link #llm()}; read without it to see whether it is built yet. */
+    private volatile LlmSetup llm;
+    private final AtomicBoolean llmLoading = new AtomicBoolean();
     private final List<DecisionListener> listeners = new CopyOnWriteArrayList<>();
     private final Map<ModuleName, Function<Map<String, Object>, ? extends ModuleRequest>> requestFactories =
             new ConcurrentHashMap<>();
@@ -212,7 +215,7 @@ public final class Engine implements AutoCloseable {
      */
     public Decided decideWithAdvice(Situation situation) {
         List<Decision> decisions = rules.decide(situation);
-        Optional<AdviceDesk> d = desk();
+        Optional<AdviceDesk> d = desk(false);
         if (d.isPresent()) {
             Ambiguity a = d.get().advisor().assess(situation, decisions);
             if (a.ambiguous()) {
@@ -293,7 +296,7 @@ public final class Engine implements AutoCloseable {
             if (text.isEmpty()) {
                 throw new IllegalArgumentException("write a question for the advisor");
             }
-            AdviceDesk d = desk().orElseThrow(() -> new IllegalStateException(advisorUnavailable().orElse(
+            AdviceDesk d = desk(true).orElseThrow(() -> new IllegalStateException(advisorUnavailable().orElse(
                     "the advisor is not available")));
             d.refusal().ifPresent(r -> {
                 throw new IllegalStateException("the advisor takes no question now: " + r);
@@ -341,23 +344,41 @@ public final class Engine implements AutoCloseable {
         adviceListeners.remove(l);
     }
 
-    /** The advisor's desk, built on first use when the advisor is on and a model is configured. */
-    private Optional<AdviceDesk> desk() {
+    /**
+     * The advisor's desk, built on first use when the advisor is on and a model is configured. Building
+     * a model can take minutes (local weights), so with {@code mayWait} false (the deciding thread) a
+     * model not built yet is started on a background thread and the rules decide alone meanwhile.
+     */
+    private Optional<AdviceDesk> desk(boolean mayWait) {
         Optional<AdviceDesk> d = desk;
         if (d != null) {
             return d;
         }
+        if (config.advisor().enabled() && !mayWait && llm == null) {
+            loadModelInBackground();
+            return NO_DESK;
+        }
+        LlmSetup setup = config.advisor().enabled() ? llm() : null;
         synchronized (deskLock) {
             if (desk == null) {
-                if (!config.advisor().enabled()) {
-                    desk = NO_DESK;
-                } else {
-                    desk = llm().model().map(m -> new AdviceDesk(
-                            new DecisionAdvisor(rules, m, config.advisor().deadline(), clock), store,
-                            config.advisor().maxPending(), clock, this::deliver, adviceListeners));
-                }
+                desk = setup == null ? NO_DESK : setup.model().map(m -> new AdviceDesk(
+                        new DecisionAdvisor(rules, m, config.advisor().deadline(), clock), store,
+                        config.advisor().maxPending(), clock, this::deliver, adviceListeners));
             }
             return desk;
+        }
+    }
+
+    /** Builds the configured model on the {@code llm-setup} thread, once, unless it is built already. */
+    private void loadModelInBackground() {
+        if (llm == null && llmLoading.compareAndSet(false, true)) {
+            Thread.ofPlatform().daemon().name("llm-setup").start(() -> {
+                try {
+                    llm();
+                } catch (RuntimeException e) {
+                    LOG.log(Level.WARNING, "the language model could not be set up: " + e, e);
+                }
+            });
         }
     }
 
@@ -436,6 +457,9 @@ public final class Engine implements AutoCloseable {
                 // Data problems are kept by the feed; alarms follow the quality flags instead.
             }
         });
+        if (config.advisor().enabled()) {
+            loadModelInBackground(); // ready, as far as it can be, before the first cycle needs the advisor
+        }
         cycle = new DecisionCycle(config, plant.tags(), source.tags(), DECISION_CYCLE, LEARN_SCANS,
                 coordinator::load, this::decide, time -> market.at(time));
         plant.addListener(cycle);

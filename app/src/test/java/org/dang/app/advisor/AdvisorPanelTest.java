@@ -113,6 +113,7 @@ class AdvisorPanelTest {
                 : d.orchestrator().llm();
         engine = Engine.open(new DangConfig(new OrchestratorConfig(llm), d.modules(), d.decisionEngine(), d.store(),
                 d.server(), new AdvisorConfig(true, Duration.ofMinutes(2), 4)).withStore(dir.resolve("decisions")));
+        engine.llm(); // built before the first decision, as a running server's or console's model is
         if (plant != null) {
             engine.attach(plant);
             WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> engine.plant().scanCount() >= 2);

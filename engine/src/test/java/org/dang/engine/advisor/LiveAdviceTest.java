@@ -83,7 +83,13 @@ class LiveAdviceTest {
         server.close();
     }
 
+    /** An engine whose model is built before the first decision, as a console's or server's is by then. */
     private Engine open(Duration deadline, int maxPending) {
+        openBeforeTheModelIsBuilt(deadline, maxPending).llm();
+        return engine;
+    }
+
+    private Engine openBeforeTheModelIsBuilt(Duration deadline, int maxPending) {
         DangConfig d = DangConfig.defaults();
         DangConfig c = new DangConfig(new OrchestratorConfig(d.orchestrator().llm().withOpenai(new OpenAiBackendConfig(
                 Optional.of(server.url()), Optional.of("deepseek-r1-distill-qwen-7b"), Optional.empty(),
@@ -205,6 +211,24 @@ class LiveAdviceTest {
         // Replay reproduces it from the store.
         assertTrue(new AdviceReplay(engine.store(), new org.dang.engine.decision.DecisionEngine(engine.config(),
                 java.time.InstantSource.system())).replay(llm.decision().id()).same());
+    }
+
+    @Test
+    void whileTheModelIsStillBeingBuiltTheRulesDecideAloneAndTheDecidingThreadDoesNotWait() throws Exception {
+        CountDownLatch gate = new CountDownLatch(1);
+        server.then(heldReply(gate, answer("INVOKE", "\"optimization\"", "{\"objective\":\"product_slate\"}", 0.92)));
+        openBeforeTheModelIsBuilt(Duration.ofMinutes(5), 4);
+
+        // The first decision starts building the model on another thread and does not wait for it.
+        Decided first = engine.decideWithAdvice(Situations.severalTriggers());
+        assertTrue(first.pending().isEmpty());
+        assertEquals(List.of(DecisionSource.RULES, DecisionSource.RULES),
+                first.recorded().stream().map(r -> r.decision().source()).toList());
+
+        assertTrue(engine.advisorUnavailable().isEmpty(), "the model is built now");
+        Decided second = engine.decideWithAdvice(Situations.severalTriggers());
+        assertTrue(second.pending().isPresent(), "once built, the advisor is asked");
+        gate.countDown();
     }
 
     @Test

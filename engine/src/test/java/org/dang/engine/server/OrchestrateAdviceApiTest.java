@@ -80,6 +80,7 @@ class OrchestrateAdviceApiTest {
                 new OpenAiBackendConfig(Optional.of(model.url()), Optional.empty(), Optional.empty(),
                         Duration.ofSeconds(60)))), d.modules(), d.decisionEngine(), d.store(), d.server(),
                 new AdvisorConfig(true, Duration.ofMinutes(2), 4)).withStore(dir.resolve("decisions")));
+        engine.llm(); // built before the first decision, as a running server's or console's model is
         TokenFile tokens = new TokenFile(dir.resolve("tokens"));
         String operator = tokens.add("op.lee", Role.OPERATOR);
         String viewer = tokens.add("vic.viewer", Role.VIEWER);
