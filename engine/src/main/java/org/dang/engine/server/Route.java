@@ -1,6 +1,7 @@
 package org.dang.engine.server;
 
 import java.io.IOException;
+import java.util.List;
 
 import org.dang.engine.access.User;
 
@@ -8,7 +9,12 @@ import org.dang.engine.access.User;
  * One endpoint of the API: method, path template ({@code {name}} matches one segment), whether a
  * bearer token is needed, and the handler.
  */
-record Route(String method, String path, boolean authenticated, Handler handler) {
+record Route(String method, String path, boolean authenticated, Handler handler, List<String> template) {
+
+    /** A route for {@code path}; its template segments are split here once, not on every request. */
+    Route(String method, String path, boolean authenticated, Handler handler) {
+        this(method, path, authenticated, handler, List.of(path.substring(1).split("/")));
+    }
 
     /** Answers one request; {@code user} is null on a route without authentication. */
     @FunctionalInterface
@@ -18,12 +24,11 @@ record Route(String method, String path, boolean authenticated, Handler handler)
 
     /** Whether {@code segments} fit this route's path template. */
     boolean matches(String[] segments) {
-        String[] template = path.substring(1).split("/");
-        if (template.length != segments.length) {
+        if (template.size() != segments.length) {
             return false;
         }
-        for (int i = 0; i < template.length; i++) {
-            if (!template[i].startsWith("{") && !template[i].equals(segments[i])) {
+        for (int i = 0; i < segments.length; i++) {
+            if (!template.get(i).startsWith("{") && !template.get(i).equals(segments[i])) {
                 return false;
             }
         }
