@@ -54,6 +54,7 @@ public final class ApiServer implements AutoCloseable {
     private final ServerConfig config;
     private final TokenFile tokens;
     private final RateLimiter limiter;
+    private final RefusedWrites refusedWrites;
     private final EventHub events = new EventHub();
     private final StatusBoard status;
     private final List<Route> routes;
@@ -72,6 +73,8 @@ public final class ApiServer implements AutoCloseable {
         InstantSource clock = InstantSource.system();
         this.tokens = new TokenFile(config.tokenFile());
         this.limiter = new RateLimiter(config.rateLimit(), config.rateBurst(), System::nanoTime);
+        this.refusedWrites = new RefusedWrites(engine.store(), clock,
+                new RateLimiter(config.rateLimit(), config.rateBurst(), System::nanoTime));
         this.status = new StatusBoard(engine, requests, events, clock);
         byte[] openApi = openApiDocument();
         AlarmsRoute alarms = new AlarmsRoute(engine);
@@ -234,12 +237,18 @@ public final class ApiServer implements AutoCloseable {
     private void dispatch(HttpExchange exchange) {
         HttpCall call = new HttpCall(exchange, config.maxBodyBytes());
         boolean streaming = false;
+        User user = null;
         try {
             Route route = route(call);
-            User user = route.authenticated() ? authenticate(call) : null;
+            if (route.authenticated()) {
+                ApiToken token = token(call);
+                user = new User(token.user(), token.role(), "api " + call.remote());
+                throttle(token);
+            }
             streaming = route.handler() instanceof EventsRoute;
             route.handler().handle(call, user);
         } catch (ApiException e) {
+            refusedWrites.refused(call, user, e);
             answer(call, e);
         } catch (AccessDeniedException e) {
             answer(call, new ApiException(403, "forbidden", null, e.getMessage()));
@@ -270,7 +279,8 @@ public final class ApiServer implements AutoCloseable {
                         + onPath.getFirst().path() + "; use " + allowed, Map.of("Allow", allowed)));
     }
 
-    private User authenticate(HttpCall call) {
+    /** The known token the request carries. */
+    private ApiToken token(HttpCall call) {
         String header = call.header("Authorization");
         if (header == null || header.isBlank()) {
             throw new ApiException(401, "missing_token", "Authorization", "this endpoint needs a bearer token:"
@@ -281,16 +291,19 @@ public final class ApiServer implements AutoCloseable {
             throw new ApiException(401, "invalid_token", "Authorization", "the Authorization header must be"
                     + " \"Bearer <token>\"", Map.of("WWW-Authenticate", "Bearer realm=\"dang\", error=\"invalid_request\""));
         }
-        ApiToken token = tokens.find(header.substring(7).strip()).orElseThrow(() -> new ApiException(401,
+        return tokens.find(header.substring(7).strip()).orElseThrow(() -> new ApiException(401,
                 "invalid_token", "Authorization", "the bearer token is not known (revoked, or from another token file)",
                 Map.of("WWW-Authenticate", "Bearer realm=\"dang\", error=\"invalid_token\"")));
+    }
+
+    /** Takes one request from {@code token}'s bucket. */
+    private void throttle(ApiToken token) {
         OptionalLong wait = limiter.acquire(token.hash());
         if (wait.isPresent()) {
             throw new ApiException(429, "rate_limited", null, "more than " + config.rateLimit()
                     + " requests per second (burst " + config.rateBurst() + ") for this token; retry after "
                     + wait.getAsLong() + " s", Map.of("Retry-After", Long.toString(wait.getAsLong())));
         }
-        return new User(token.user(), token.role(), "api " + call.remote());
     }
 
     /** {@code GET /whoami}: who the bearer token speaks for, so a remote console signs in as that user. */

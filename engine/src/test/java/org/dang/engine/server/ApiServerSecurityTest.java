@@ -27,6 +27,7 @@ import org.dang.engine.config.ConfigException;
 import org.dang.engine.config.ConfigLoader;
 import org.dang.engine.config.DangConfig;
 import org.dang.engine.config.ServerConfig;
+import org.dang.engine.store.AuditEvent;
 
 /** TLS, the loopback rule and per-token rate limits, over real connections. */
 class ApiServerSecurityTest {
@@ -165,6 +166,62 @@ class ApiServerSecurityTest {
             long retry = Long.parseLong(limited.raw().headers().firstValue("Retry-After").orElseThrow());
             assertTrue(retry >= 1 && retry <= 2, "Retry-After " + retry);
             assertEquals(200, api.get("/status", other).status(), "another token has its own bucket");
+        }
+    }
+    private List<AuditEvent> refusals() {
+        return engine.store().auditTrail(1000).stream().filter(e -> e.action().equals("refused_request")).toList();
+    }
+
+    @Test
+    void writesRefusedBeforeTheirEndpointAreAuditedWithWhoWhatAndWhere() throws Exception {
+        try (ApiServer server = ApiServer.start(engine, loopback().withRateLimit(1000, 1000), new ModuleRequests())) {
+            ApiClient api = new ApiClient(server.uri());
+            assertEquals(401, api.post("/orchestrate", null, "{}").status());
+            assertEquals(401, api.post("/invoke/forecasting", "not-a-token", "{}").status());
+            assertEquals(401, api.get("/status", null).status(), "a refused read");
+            String big = "{\"description\":\"" + "x".repeat(1_100_000) + "\"}"; // over max_body_bytes (1 MiB)
+            assertEquals(413, api.post("/orchestrate", token, big).status());
+
+            List<AuditEvent> audited = refusals();
+            assertEquals(3, audited.size(), "reads are not audited: " + audited);
+            AuditEvent oversize = audited.get(0);
+            assertEquals("op.lee", oversize.actor());
+            assertEquals("operator", oversize.role());
+            assertEquals("POST /orchestrate", oversize.target());
+            assertEquals("REJECTED", oversize.result());
+            assertTrue(oversize.detail().startsWith("body_too_large: "), oversize.detail());
+            AuditEvent badToken = audited.get(1);
+            assertEquals("(no valid token)", badToken.actor());
+            assertEquals("POST /invoke/forecasting", badToken.target());
+            assertEquals("DENIED", badToken.result());
+            assertTrue(badToken.origin().startsWith("api 127.0.0.1:"), badToken.origin());
+            assertTrue(badToken.detail().startsWith("invalid_token: "), badToken.detail());
+            assertTrue(audited.get(2).detail().startsWith("missing_token: "), audited.get(2).detail());
+        }
+    }
+
+    @Test
+    void aRateLimitedWriteIsAuditedAndAFloodOfRefusalsIsCountedNotLost() throws Exception {
+        try (ApiServer server = ApiServer.start(engine, loopback().withRateLimit(0.5, 3), new ModuleRequests())) {
+            ApiClient api = new ApiClient(server.uri());
+            for (int i = 0; i < 3; i++) {
+                api.get("/status", token);
+            }
+            assertEquals(429, api.post("/orchestrate", token, "{}").status());
+            AuditEvent limited = refusals().getFirst();
+            assertEquals("op.lee", limited.actor());
+            assertEquals("DENIED", limited.result());
+            assertTrue(limited.detail().startsWith("rate_limited: "), limited.detail());
+
+            for (int i = 0; i < 10; i++) {
+                assertEquals(401, api.post("/orchestrate", "forged-" + i, "{}").status());
+            }
+            // The audit bucket of this address held 3 and the 429 took one: two forged writes audited, 8 counted.
+            assertEquals(3, refusals().size(), "audited at the rate limit: " + refusals());
+            Thread.sleep(2_100);
+            assertEquals(401, api.post("/orchestrate", "forged-last", "{}").status());
+            String detail = refusals().getFirst().detail();
+            assertTrue(detail.contains("(8 more refused writes from 127.0.0.1 were not audited"), detail);
         }
     }
 }
