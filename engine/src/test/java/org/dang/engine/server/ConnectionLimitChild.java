@@ -1,6 +1,7 @@
 package org.dang.engine.server;
 
 import java.nio.file.Path;
+import java.time.Duration;
 
 import org.dang.engine.Engine;
 import org.dang.engine.access.Role;
@@ -9,8 +10,9 @@ import org.dang.engine.config.ServerConfig;
 
 /**
  * Runs in its own JVM for {@link ConnectionLimitTest} (the JDK server reads its connection limit once per
- * process): serves with {@code server.max_connections} from the arguments, prints "port token" and
- * serves until its input closes.
+ * process, as it reads its request timeout): serves with {@code server.max_connections} and, when given,
+ * {@code server.request_timeout} in seconds from the arguments, prints "port token" and serves until its
+ * input closes.
  */
 final class ConnectionLimitChild {
 
@@ -24,6 +26,10 @@ final class ConnectionLimitChild {
             String token = new TokenFile(dir.resolve("tokens")).add("op.lee", Role.OPERATOR);
             ServerConfig sc = ServerConfig.defaults().listeningOn("127.0.0.1", 0)
                     .with(dir.resolve("tokens"), ServerConfig.TlsConfig.none()).withMaxConnections(limit);
+            if (args.length > 2) {
+                sc = new ServerConfig(sc.bind(), sc.port(), sc.tls(), sc.tokenFile(), sc.maxBodyBytes(), sc.rateLimit(),
+                        sc.rateBurst(), Duration.ofSeconds(Long.parseLong(args[2])), sc.maxConnections());
+            }
             try (ApiServer server = ApiServer.start(engine, sc, new ModuleRequests())) {
                 System.out.println(server.port() + " " + token);
                 System.out.flush();

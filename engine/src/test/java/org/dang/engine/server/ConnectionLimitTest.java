@@ -70,6 +70,41 @@ class ConnectionLimitTest {
         }
     }
 
+    @Test
+    void aClientThatSendsItsRequestTooSlowlyIsCutOffWhileOthersAreServed() throws Exception {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process child = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+                ConnectionLimitChild.class.getName(), dir.toString(), "16", "2")
+                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        try {
+            BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
+            String[] first = out.readLine().split(" ");
+            int port = Integer.parseInt(first[0]);
+            String token = first[1];
+            try (Socket slow = connect(port)) {
+                // Headers and one byte of a 100-byte body, then nothing (a slowloris client).
+                slow.getOutputStream().write(("POST /orchestrate HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer "
+                        + token + "\r\nContent-Length: 100\r\n\r\n{").getBytes(StandardCharsets.US_ASCII));
+                slow.getOutputStream().flush();
+                try (Socket other = connect(port)) {
+                    assertEquals(200, status(other, token), "another client is served meanwhile");
+                }
+                // request_timeout 2 s: the server closes the slow connection; the read ends instead of timing out.
+                slow.setSoTimeout(20_000);
+                int end;
+                try {
+                    end = slow.getInputStream().read();
+                } catch (java.net.SocketException reset) {
+                    end = -1;
+                }
+                assertEquals(-1, end, "the slow client's connection must be closed by the server");
+            }
+        } finally {
+            child.getOutputStream().close();
+            assertTrue(child.waitFor(20, TimeUnit.SECONDS) || child.destroyForcibly().waitFor(5, TimeUnit.SECONDS));
+        }
+    }
+
     private static Socket connect(int port) throws IOException {
         Socket s = new Socket("127.0.0.1", port);
         s.setSoTimeout(5000);
