@@ -7,11 +7,11 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 
 import org.dang.engine.decision.Decision;
 import org.dang.engine.decision.DecisionAction;
 import org.dang.engine.decision.DecisionEngine;
+import org.dang.engine.decision.DecisionIds;
 import org.dang.engine.decision.DecisionPriority;
 import org.dang.engine.decision.DecisionSource;
 import org.dang.engine.decision.Trigger;
@@ -104,7 +104,7 @@ public final class AdviceJudge {
                                 Instant time, Duration latency, boolean operatorAsked) {
         if (!verdict.accepted()) {
             Overrule o = verdict.overrule().orElseThrow();
-            return ruleDecisions.stream().map(d -> new Decision(UUID.randomUUID(), time, d.situationId(), d.triggers(),
+            return ruleDecisions.stream().map(d -> new Decision(DecisionIds.at(time), time, d.situationId(), d.triggers(),
                     d.action(), d.module(), d.priority(), d.parameters(),
                     d.rationale() + "; model overruled (" + o.describe() + ")", reasoning, d.confidence(),
                     DecisionSource.LLM_OVERRULED, latency)).toList();
@@ -133,7 +133,7 @@ public final class AdviceJudge {
         }
         DecisionPriority priority = a.module() == null ? null
                 : rulePriority != null ? rulePriority : defaultPriority(a.module(), operatorAsked);
-        out.add(new Decision(UUID.randomUUID(), time, situation.id(), replacedTriggers, a.action(), a.module(), priority,
+        out.add(new Decision(DecisionIds.at(time), time, situation.id(), replacedTriggers, a.action(), a.module(), priority,
                 a.parameters(), "model: " + a.rationale(), reasoning, a.confidence(), DecisionSource.LLM, latency));
         out.sort(OUTPUT_ORDER);
         return List.copyOf(out);
@@ -189,7 +189,7 @@ public final class AdviceJudge {
     }
 
     private static Decision copy(Decision d, Instant time, Duration latency) {
-        return new Decision(UUID.randomUUID(), time, d.situationId(), d.triggers(), d.action(), d.module(),
+        return new Decision(DecisionIds.at(time), time, d.situationId(), d.triggers(), d.action(), d.module(),
                 d.priority(), d.parameters(), d.rationale(), "", d.confidence(), d.source(), latency);
     }
 

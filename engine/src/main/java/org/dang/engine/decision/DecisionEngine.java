@@ -8,7 +8,6 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import org.dang.engine.config.DangConfig;
 import org.dang.engine.config.ModuleConfig;
@@ -57,7 +56,7 @@ public final class DecisionEngine {
         drafts.sort(OUTPUT_ORDER);
         var time = clock.instant().truncatedTo(ChronoUnit.MICROS);
         Duration latency = Duration.ofNanos(System.nanoTime() - started);
-        return drafts.stream().map(d -> new Decision(UUID.randomUUID(), time, situation.id(), d.triggers(),
+        return drafts.stream().map(d -> new Decision(DecisionIds.at(time), time, situation.id(), d.triggers(),
                 d.action(), d.module(), d.priority(), d.parameters(), d.rationale(), "", 1.0, DecisionSource.RULES,
                 latency)).toList();
     }
