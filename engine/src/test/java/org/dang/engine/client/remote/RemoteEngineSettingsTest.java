@@ -1,0 +1,194 @@
+package org.dang.engine.client.remote;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.dang.engine.Engine;
+import org.dang.engine.access.AccessDeniedException;
+import org.dang.engine.access.Role;
+import org.dang.engine.client.EngineSettings;
+import org.dang.engine.client.SavedSettings;
+import org.dang.engine.client.SettingsSnapshot;
+import org.dang.engine.config.ConfigLoader;
+import org.dang.engine.config.DangConfig;
+import org.dang.engine.config.ServerConfig;
+import org.dang.engine.config.SettingRefusedException;
+import org.dang.engine.server.ApiServer;
+import org.dang.engine.server.ModuleRequests;
+import org.dang.engine.server.TokenFile;
+import org.dang.engine.store.AuditEvent;
+
+/**
+ * A remote console's settings against a real {@link ApiServer} on loopback over a real engine: read the
+ * engine's configuration, change it (written to the server's file, audited there), refusals that name
+ * the setting, an operator refused, and a dead engine said plainly.
+ */
+class RemoteEngineSettingsTest {
+
+    @TempDir
+    Path dir;
+
+    private Engine engine;
+    private ApiServer server;
+    private Path configFile;
+    private String viewer;
+    private String operator;
+    private String engineer;
+
+    @BeforeEach
+    void start() throws Exception {
+        engine = Engine.open(DangConfig.defaults().withStore(dir.resolve("decisions")));
+        TokenFile tokens = new TokenFile(dir.resolve("tokens"));
+        viewer = tokens.add("vic.viewer", Role.VIEWER);
+        operator = tokens.add("op.lee", Role.OPERATOR);
+        engineer = tokens.add("eng.kim", Role.ENGINEER);
+        configFile = dir.resolve("site.yaml");
+        server = ApiServer.start(engine, ServerConfig.defaults().listeningOn("127.0.0.1", 0)
+                .with(dir.resolve("tokens"), ServerConfig.TlsConfig.none()), new ModuleRequests(),
+                Optional.of(configFile));
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+        engine.close();
+    }
+
+    private RemoteEngine connect(String token) {
+        return RemoteEngine.connect(new RemoteSettings(server.uri(), token, Optional.empty(), Optional.empty()));
+    }
+
+    private AuditEvent lastAudit() {
+        return engine.store().auditTrail(1).getFirst();
+    }
+
+    @Test
+    void readsTheEnginesConfigurationAndWhatMayChangeThere() {
+        try (RemoteEngine remote = connect(engineer)) {
+            EngineSettings settings = remote.settings();
+            assertTrue(settings.mayChange());
+            assertTrue(settings.where().contains(server.uri().toString()), settings.where());
+            SettingsSnapshot s = settings.read();
+            DangConfig running = engine.config();
+            assertEquals(running.decisionEngine().rules().marketSigma(),
+                    ((Number) s.values().get("decision_engine.rules.market_sigma")).doubleValue());
+            assertEquals(running.decisionEngine().maxRetries(),
+                    ((Number) s.values().get("decision_engine.max_retries")).intValue());
+            assertEquals(running.orchestrator().llm().backends(), s.values().get("orchestrator.llm.backends"));
+            assertEquals(running.store().path().toString(), s.values().get("store.path"));
+            assertEquals(Optional.of(configFile.toString()), s.file());
+            assertTrue(s.mayChange("decision_engine.rules.market_sigma"));
+            assertFalse(s.mayChange("store.path"), "the store is changed only on the engine host");
+            assertFalse(s.mayChange("server.port"));
+            assertTrue(s.fixedSections().containsAll(List.of("store", "server")), s.fixedSections().toString());
+            assertFalse(s.restartPending());
+        }
+    }
+
+    @Test
+    void anEngineerChangesSettingsTheServerWritesItsFileAndAuditsIt() {
+        try (RemoteEngine remote = connect(engineer)) {
+            Map<String, Object> changes = new LinkedHashMap<>();
+            changes.put("decision_engine.rules.market_sigma", 2.5);
+            changes.put("orchestrator.llm.backends", List.of("openai"));
+            changes.put("orchestrator.llm.openai.url", "http://127.0.0.1:8000");
+            SavedSettings saved = remote.settings().change(changes);
+            assertEquals(configFile.toString(), saved.file());
+            assertEquals(2.5, ((Number) saved.changed().get("decision_engine.rules.market_sigma")).doubleValue());
+            assertTrue(saved.detail().contains("next start"), saved.detail());
+
+            DangConfig file = ConfigLoader.load(configFile);
+            assertEquals(2.5, file.decisionEngine().rules().marketSigma());
+            assertEquals(List.of("openai"), file.orchestrator().llm().backends());
+            assertEquals("http://127.0.0.1:8000", file.orchestrator().llm().openai().url().orElseThrow());
+            AuditEvent e = lastAudit();
+            assertEquals("eng.kim", e.actor());
+            assertEquals("change_settings", e.action());
+            assertEquals("OK", e.result());
+            assertTrue(e.detail().contains("decision_engine.rules.market_sigma"), e.detail());
+            // The running engine keeps its configuration until restart, and the next read says so.
+            SettingsSnapshot after = remote.settings().read();
+            assertTrue(after.restartPending());
+            assertEquals(DangConfig.defaults().decisionEngine().rules().marketSigma(),
+                    ((Number) after.values().get("decision_engine.rules.market_sigma")).doubleValue());
+        }
+    }
+
+    @Test
+    void refusalsNameTheSettingAndWriteNothing() {
+        try (RemoteEngine remote = connect(engineer)) {
+            EngineSettings settings = remote.settings();
+            SettingRefusedException range = assertThrows(SettingRefusedException.class,
+                    () -> settings.change(Map.of("orchestrator.llm.temperature", 7)));
+            assertEquals("orchestrator.llm.temperature", range.key());
+            assertEquals(SettingRefusedException.Reason.INVALID, range.reason());
+            assertTrue(range.getMessage().contains("orchestrator.llm.temperature"), range.getMessage());
+
+            SettingRefusedException typo = assertThrows(SettingRefusedException.class,
+                    () -> settings.change(Map.of("decision_engine.rules.market_sigmaa", 2)));
+            assertEquals("decision_engine.rules.market_sigmaa", typo.key());
+            assertEquals(SettingRefusedException.Reason.UNKNOWN, typo.reason());
+
+            SettingRefusedException store = assertThrows(SettingRefusedException.class,
+                    () -> settings.change(Map.of("store.path", "/tmp/elsewhere")));
+            assertEquals("store.path", store.key());
+            assertTrue(store.getMessage().contains("edit the file on the server"), store.getMessage());
+
+            SettingRefusedException text = assertThrows(SettingRefusedException.class,
+                    () -> settings.change(Map.of("decision_engine.confidence_threshold", "high")));
+            assertEquals("decision_engine.confidence_threshold", text.key());
+            assertEquals("FAILED", lastAudit().result());
+            assertFalse(Files.exists(configFile), "nothing written");
+        }
+    }
+
+    @Test
+    void anOperatorMayReadButNotChangeAViewerMayNotRead() {
+        try (RemoteEngine remote = connect(operator)) {
+            EngineSettings settings = remote.settings();
+            assertFalse(settings.mayChange());
+            assertEquals("Only the engineer role may change settings; you are signed in as operator.",
+                    settings.whyNot());
+            assertFalse(settings.read().values().isEmpty(), "operators read the configuration");
+            AccessDeniedException denied = assertThrows(AccessDeniedException.class,
+                    () -> settings.change(Map.of("decision_engine.max_retries", 5)));
+            assertTrue(denied.getMessage().contains("engineer"), denied.getMessage());
+            assertEquals("DENIED", lastAudit().result());
+            assertEquals("op.lee", lastAudit().actor());
+        }
+        try (RemoteEngine remote = connect(viewer)) {
+            AccessDeniedException denied = assertThrows(AccessDeniedException.class, () -> remote.settings().read());
+            assertTrue(denied.getMessage().contains("operator or engineer"), denied.getMessage());
+        }
+        assertFalse(Files.exists(configFile));
+    }
+
+    @Test
+    void aDeadEngineIsSaidPlainly() {
+        try (RemoteEngine remote = connect(engineer)) {
+            server.close();
+            RemoteEngineException read = assertThrows(RemoteEngineException.class, () -> remote.settings().read());
+            assertEquals(0, read.status());
+            assertTrue(read.getMessage().contains("cannot reach the engine at " + server.uri()), read.getMessage());
+            RemoteEngineException change = assertThrows(RemoteEngineException.class,
+                    () -> remote.settings().change(Map.of("decision_engine.max_retries", 5)));
+            assertEquals("unreachable", change.error());
+            assertTrue(change.getMessage().startsWith("PATCH /config"), change.getMessage());
+        }
+        assertFalse(Files.exists(configFile));
+    }
+}
