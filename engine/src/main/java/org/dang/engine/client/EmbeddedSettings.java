@@ -47,8 +47,8 @@ final class EmbeddedSettings implements EngineSettings {
 
     @Override
     public SettingsSnapshot read() {
-        return SettingsSnapshot.of(SettingsFile.tree(engine.config()), Optional.of(file.path().toString()), sections,
-                file.restartPending());
+        return SettingsSnapshot.of(SettingsFile.tree(engine.config()), file.saved().map(SettingsFile::tree)
+                .orElse(null), Optional.of(file.path().toString()), sections);
     }
 
     @Override

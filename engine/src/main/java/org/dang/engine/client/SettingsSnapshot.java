@@ -1,8 +1,10 @@
 package org.dang.engine.client;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -11,29 +13,38 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.dang.engine.json.Json;
 
 /**
- * The engine's settings as read: every leaf of the configuration by its YAML key, the file changes go to,
- * which top-level sections may change here, and whether the file already holds changes the running
- * engine does not use yet (it reads its configuration once, at start).
+ * The engine's settings as read: every leaf of the configuration it runs with by its YAML key, the same
+ * for the file changes go to (what the engine uses from its next start: it reads its configuration once),
+ * and which top-level sections may change here.
  *
- * @param values         leaf key to value: a String, Number, Boolean or List of those
- * @param file           the file changes are written to; empty when the engine has none (changes are refused)
- * @param changeable     top-level sections that may change here (e.g. not {@code store} over the API)
- * @param restartPending whether saved changes wait for the engine's next start
+ * @param running    leaf key to the value the engine runs with: a String, Number, Boolean or List of those
+ * @param saved      leaf key to the value in the file; empty when there is no file yet
+ * @param file       the file changes are written to; empty when the engine has none (changes are refused)
+ * @param changeable top-level sections that may change here (e.g. not {@code store} over the API)
  */
-public record SettingsSnapshot(Map<String, Object> values, Optional<String> file, Set<String> changeable,
-                               boolean restartPending) {
+public record SettingsSnapshot(Map<String, Object> running, Map<String, Object> saved, Optional<String> file,
+                               Set<String> changeable) {
 
     /** Copies the collections. */
     public SettingsSnapshot {
-        values = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(values));
+        running = Collections.unmodifiableMap(new LinkedHashMap<>(running));
+        saved = Collections.unmodifiableMap(new LinkedHashMap<>(saved));
         changeable = Set.copyOf(changeable);
     }
 
-    /** A snapshot of the configuration {@code tree} (its YAML keys as JSON). */
-    public static SettingsSnapshot of(JsonNode tree, Optional<String> file, Set<String> changeable, boolean restartPending) {
-        Map<String, Object> leaves = new LinkedHashMap<>();
-        collect("", tree, leaves);
-        return new SettingsSnapshot(leaves, file, changeable, restartPending);
+    /**
+     * A snapshot of the configuration trees (their YAML keys as JSON objects); {@code savedTree} null or not an
+     * object when there is no file yet.
+     */
+    public static SettingsSnapshot of(JsonNode runningTree, JsonNode savedTree, Optional<String> file,
+                                      Set<String> changeable) {
+        Map<String, Object> running = new LinkedHashMap<>();
+        collect("", runningTree, running);
+        Map<String, Object> saved = new LinkedHashMap<>();
+        if (savedTree != null && savedTree.isObject()) {
+            collect("", savedTree, saved);
+        }
+        return new SettingsSnapshot(running, saved, file, changeable);
     }
 
     private static void collect(String prefix, JsonNode node, Map<String, Object> into) {
@@ -45,6 +56,27 @@ public record SettingsSnapshot(Map<String, Object> values, Optional<String> file
         }
     }
 
+    /** The value the next start uses: the file's, else the running one; null for no such setting. */
+    public Object next(String key) {
+        return saved.containsKey(key) ? saved.get(key) : running.get(key);
+    }
+
+    /** The settings whose saved value waits for the engine's next start: key to the running value. */
+    public Map<String, Object> pending() {
+        Map<String, Object> p = new LinkedHashMap<>();
+        saved.forEach((k, v) -> {
+            if (running.containsKey(k) && !Objects.equals(v, running.get(k))) {
+                p.put(k, running.get(k));
+            }
+        });
+        return p;
+    }
+
+    /** Whether the file holds changes the running engine does not use yet. */
+    public boolean restartPending() {
+        return !pending().isEmpty();
+    }
+
     /** Whether {@code key} may change here (its section is changeable and there is a file to write). */
     public boolean mayChange(String key) {
         return file.isPresent() && changeable.contains(section(key));
@@ -53,7 +85,8 @@ public record SettingsSnapshot(Map<String, Object> values, Optional<String> file
     /** The top-level sections that cannot change here, in the configuration's order. */
     public Set<String> fixedSections() {
         Set<String> fixed = new LinkedHashSet<>();
-        values.keySet().stream().map(SettingsSnapshot::section).filter(s -> !changeable.contains(s)).forEach(fixed::add);
+        running.keySet().stream().map(SettingsSnapshot::section).filter(s -> !changeable.contains(s))
+                .forEach(fixed::add);
         return fixed;
     }
 

@@ -71,16 +71,6 @@ public final class SettingsFile {
     }
 
     /**
-     * Whether the file holds changes the running engine does not use yet.
-     *
-     * @throws ConfigException when the file is not valid
-     */
-    public boolean restartPending() {
-        Optional<DangConfig> s = saved();
-        return s.isPresent() && !s.get().equals(running.get());
-    }
-
-    /**
      * Applies {@code changes} (leaf path to a scalar or a list of scalars) to the file's configuration,
      * validates the result and writes it.
      *

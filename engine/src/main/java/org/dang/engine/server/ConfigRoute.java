@@ -16,6 +16,7 @@ import org.dang.engine.access.Action;
 import org.dang.engine.access.Role;
 import org.dang.engine.access.User;
 import org.dang.engine.config.ConfigException;
+import org.dang.engine.config.DangConfig;
 import org.dang.engine.config.SettingRefusedException;
 import org.dang.engine.config.SettingsFile;
 
@@ -50,7 +51,9 @@ final class ConfigRoute {
         body.put("applies", APPLIES);
         body.put("changeable", CHANGEABLE.stream().sorted().toList());
         body.put("config", SettingsFile.tree(engine.config()));
-        body.put("restart_pending", restartPending());
+        Optional<DangConfig> saved = savedConfig();
+        body.put("saved", saved.map(SettingsFile::tree).orElse(null));
+        body.put("restart_pending", saved.isPresent() && !saved.get().equals(engine.config()));
         call.json(200, body);
     }
 
@@ -131,10 +134,10 @@ final class ConfigRoute {
         return out;
     }
 
-    /** Whether the file holds changes the engine does not use yet; an invalid file is a 409 naming its problems. */
-    private boolean restartPending() {
+    /** The file's configuration, when there is a file; an invalid file is a 409 naming its problems. */
+    private Optional<DangConfig> savedConfig() {
         try {
-            return file.isPresent() && file.get().restartPending();
+            return file.flatMap(SettingsFile::saved);
         } catch (ConfigException e) {
             throw fileInvalid(e);
         }

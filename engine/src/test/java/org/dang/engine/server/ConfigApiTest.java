@@ -76,6 +76,7 @@ class ConfigApiTest {
                 a.json().path("config").path("decision_engine").path("rules").path("market_sigma").asDouble());
         assertEquals(8470, a.json().path("config").path("server").path("port").asInt());
         assertFalse(a.json().path("restart_pending").asBoolean());
+        assertTrue(a.json().path("saved").isNull(), "no file yet");
         assertEquals(200, api.get("/config", engineer).status());
         ApiClient.Answer v = api.get("/config", viewer);
         assertEquals(403, v.status());
@@ -101,7 +102,10 @@ class ConfigApiTest {
         // The running engine is unchanged until restart, and says so.
         assertEquals(DangConfig.defaults().decisionEngine().rules().marketSigma(),
                 engine.config().decisionEngine().rules().marketSigma());
-        assertTrue(api.get("/config", engineer).json().path("restart_pending").asBoolean());
+        ApiClient.Answer after = api.get("/config", engineer);
+        assertTrue(after.json().path("restart_pending").asBoolean());
+        assertEquals(2.5, after.json().path("saved").path("decision_engine").path("rules").path("market_sigma")
+                .asDouble(), "the file's configuration, used from the next start");
         AuditEvent e = lastAudit();
         assertEquals("eng.kim", e.actor());
         assertEquals("engineer", e.role());

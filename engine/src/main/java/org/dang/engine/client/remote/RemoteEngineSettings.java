@@ -48,8 +48,8 @@ final class RemoteEngineSettings implements EngineSettings {
         Set<String> changeable = new LinkedHashSet<>();
         body.path("changeable").forEach(s -> changeable.add(s.asText()));
         JsonNode file = body.path("file");
-        return SettingsSnapshot.of(body.path("config"), file.isTextual() ? Optional.of(file.asText())
-                : Optional.empty(), changeable, body.path("restart_pending").asBoolean());
+        return SettingsSnapshot.of(body.path("config"), body.path("saved"), file.isTextual()
+                ? Optional.of(file.asText()) : Optional.empty(), changeable);
     }
 
     @Override

@@ -85,17 +85,18 @@ class RemoteEngineSettingsTest {
             SettingsSnapshot s = settings.read();
             DangConfig running = engine.config();
             assertEquals(running.decisionEngine().rules().marketSigma(),
-                    ((Number) s.values().get("decision_engine.rules.market_sigma")).doubleValue());
+                    ((Number) s.running().get("decision_engine.rules.market_sigma")).doubleValue());
             assertEquals(running.decisionEngine().maxRetries(),
-                    ((Number) s.values().get("decision_engine.max_retries")).intValue());
-            assertEquals(running.orchestrator().llm().backends(), s.values().get("orchestrator.llm.backends"));
-            assertEquals(running.store().path().toString(), s.values().get("store.path"));
+                    ((Number) s.running().get("decision_engine.max_retries")).intValue());
+            assertEquals(running.orchestrator().llm().backends(), s.running().get("orchestrator.llm.backends"));
+            assertEquals(running.store().path().toString(), s.running().get("store.path"));
             assertEquals(Optional.of(configFile.toString()), s.file());
             assertTrue(s.mayChange("decision_engine.rules.market_sigma"));
             assertFalse(s.mayChange("store.path"), "the store is changed only on the engine host");
             assertFalse(s.mayChange("server.port"));
             assertTrue(s.fixedSections().containsAll(List.of("store", "server")), s.fixedSections().toString());
             assertFalse(s.restartPending());
+            assertTrue(s.saved().isEmpty(), "no file yet");
         }
     }
 
@@ -124,7 +125,12 @@ class RemoteEngineSettingsTest {
             SettingsSnapshot after = remote.settings().read();
             assertTrue(after.restartPending());
             assertEquals(DangConfig.defaults().decisionEngine().rules().marketSigma(),
-                    ((Number) after.values().get("decision_engine.rules.market_sigma")).doubleValue());
+                    ((Number) after.running().get("decision_engine.rules.market_sigma")).doubleValue());
+            assertEquals(2.5, ((Number) after.next("decision_engine.rules.market_sigma")).doubleValue(),
+                    "the file's value is what the next start uses");
+            assertEquals(List.of("openai"), after.next("orchestrator.llm.backends"));
+            assertTrue(after.pending().containsKey("decision_engine.rules.market_sigma"), after.pending().toString());
+            assertFalse(after.pending().containsKey("decision_engine.max_retries"));
         }
     }
 
@@ -163,7 +169,7 @@ class RemoteEngineSettingsTest {
             assertFalse(settings.mayChange());
             assertEquals("Only the engineer role may change settings; you are signed in as operator.",
                     settings.whyNot());
-            assertFalse(settings.read().values().isEmpty(), "operators read the configuration");
+            assertFalse(settings.read().running().isEmpty(), "operators read the configuration");
             AccessDeniedException denied = assertThrows(AccessDeniedException.class,
                     () -> settings.change(Map.of("decision_engine.max_retries", 5)));
             assertTrue(denied.getMessage().contains("engineer"), denied.getMessage());
