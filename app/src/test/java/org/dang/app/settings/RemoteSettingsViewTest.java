@@ -29,17 +29,12 @@ import org.testfx.util.WaitForAsyncUtils;
 import org.dang.app.console.ConsoleWindow;
 import org.dang.app.console.Screenshots;
 import org.dang.app.console.Theme;
-import org.dang.engine.Engine;
-import org.dang.engine.access.Role;
 import org.dang.engine.client.remote.RemoteEngine;
 import org.dang.engine.client.remote.RemoteSettings;
 import org.dang.engine.config.ConfigLoader;
-import org.dang.engine.config.DangConfig;
-import org.dang.engine.config.ServerConfig;
 import org.dang.engine.json.Json;
 import org.dang.engine.server.ApiServer;
-import org.dang.engine.server.ModuleRequests;
-import org.dang.engine.server.TokenFile;
+import org.dang.engine.server.ConfiguredServer;
 import org.dang.engine.store.AuditEvent;
 
 /**
@@ -53,26 +48,13 @@ class RemoteSettingsViewTest {
     @TempDir
     Path dir;
 
-    private Engine engine;
-    private ApiServer server;
-    private boolean serving;
-    private Path configFile;
-    private String operator;
-    private String engineer;
+    private ConfiguredServer served;
     private ConsoleWindow window;
     private final FxRobot robot = new FxRobot();
 
     @BeforeEach
     void start() throws Exception {
-        engine = Engine.open(DangConfig.defaults().withStore(dir.resolve("decisions")));
-        TokenFile tokens = new TokenFile(dir.resolve("tokens"));
-        operator = tokens.add("op.lee", Role.OPERATOR);
-        engineer = tokens.add("eng.kim", Role.ENGINEER);
-        configFile = dir.resolve("site.yaml");
-        server = ApiServer.start(engine, ServerConfig.defaults().listeningOn("127.0.0.1", 0)
-                .with(dir.resolve("tokens"), ServerConfig.TlsConfig.none()), new ModuleRequests(),
-                Optional.of(configFile));
-        serving = true;
+        served = ConfiguredServer.start(dir);
     }
 
     @AfterEach
@@ -81,14 +63,11 @@ class RemoteSettingsViewTest {
         if (window != null) {
             window.close();
         }
-        if (serving) {
-            server.close();
-        }
-        engine.close();
+        served.close();
     }
 
     private void open(String token) throws Exception {
-        RemoteEngine remote = RemoteEngine.connect(new RemoteSettings(server.uri(), token, Optional.empty(),
+        RemoteEngine remote = RemoteEngine.connect(new RemoteSettings(served.server().uri(), token, Optional.empty(),
                 Optional.empty()));
         FxToolkit.registerPrimaryStage();
         FxToolkit.setupStage(s -> {
@@ -114,8 +93,9 @@ class RemoteSettingsViewTest {
     }
 
     private JsonNode getConfig(String token) throws Exception {
-        HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(server.uri().resolve("/config"))
-                .header("Authorization", "Bearer " + token).GET().build(), HttpResponse.BodyHandlers.ofString());
+        HttpRequest get = HttpRequest.newBuilder(served.server().uri().resolve("/config"))
+                .header("Authorization", "Bearer " + token).GET().build();
+        HttpResponse<String> r = HttpClient.newHttpClient().send(get, HttpResponse.BodyHandlers.ofString());
         assertEquals(200, r.statusCode(), r.body());
         return Json.mapper().readTree(r.body());
     }
@@ -128,16 +108,16 @@ class RemoteSettingsViewTest {
     @Test
     void anEngineerChangesASettingOnTheEngineARefusalShowsUnderItsFieldAndADeadEngineKeepsTheEdits()
             throws Exception {
-        open(engineer);
+        open(served.engineer());
         Label engineFact = robot.lookup("#settings-engine").query();
-        assertTrue(engineFact.getText().contains(server.uri().toString()), engineFact.getText());
+        assertTrue(engineFact.getText().contains(served.server().uri().toString()), engineFact.getText());
         Label user = robot.lookup("#settings-user").query();
         assertTrue(user.getText().contains("eng.kim") && user.getText().contains("engineer"), user.getText());
         Label applies = robot.lookup("#settings-applies").query();
         assertTrue(applies.getText().contains("next starts"), applies.getText());
         assertTrue(applies.getText().contains("Not changeable from a console: store, server, console"),
                 applies.getText());
-        double running = engine.config().decisionEngine().rules().marketSigma();
+        double running = served.engine().config().decisionEngine().rules().marketSigma();
         assertEquals(running, Double.parseDouble(field("decision_engine.rules.market_sigma").getText()),
                 "the form shows the engine's value");
         assertFalse(field("decision_engine.rules.market_sigma").isDisabled());
@@ -146,13 +126,13 @@ class RemoteSettingsViewTest {
         type("decision_engine.rules.market_sigma", "2.5");
         save();
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> message.getText().startsWith("Saved to"));
-        assertTrue(message.getText().contains(configFile.toString()) && message.getText().contains(
-                server.uri().toString()), message.getText());
-        JsonNode config = getConfig(engineer);
+        assertTrue(message.getText().contains(served.configFile().toString()) && message.getText().contains(
+                served.server().uri().toString()), message.getText());
+        JsonNode config = getConfig(served.engineer());
         assertEquals(2.5, config.path("saved").path("decision_engine").path("rules").path("market_sigma").asDouble());
         assertTrue(config.path("restart_pending").asBoolean());
-        assertEquals(2.5, ConfigLoader.load(configFile).decisionEngine().rules().marketSigma());
-        AuditEvent audit = engine.store().auditTrail(1).getFirst();
+        assertEquals(2.5, ConfigLoader.load(served.configFile()).decisionEngine().rules().marketSigma());
+        AuditEvent audit = served.engine().store().auditTrail(1).getFirst();
         assertEquals("change_settings", audit.action());
         assertEquals("eng.kim", audit.actor());
         assertEquals("OK", audit.result());
@@ -174,29 +154,29 @@ class RemoteSettingsViewTest {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> message.getText().startsWith("Not saved"));
         Label problem = robot.lookup("#setting-orchestrator-llm-temperature-problem").query();
         assertTrue(problem.getText().contains("orchestrator.llm.temperature"), problem.getText());
-        assertEquals(engine.config().orchestrator().llm().temperature(),
-                ConfigLoader.load(configFile).orchestrator().llm().temperature());
-        assertEquals("FAILED", engine.store().auditTrail(1).getFirst().result());
+        assertEquals(served.engine().config().orchestrator().llm().temperature(),
+                ConfigLoader.load(served.configFile()).orchestrator().llm().temperature());
+        assertEquals("FAILED", served.engine().store().auditTrail(1).getFirst().result());
 
         // The engine goes away: a clear message, and the edits stay in the form.
         type("orchestrator.llm.temperature", "0.5");
         type("decision_engine.max_retries", "5");
-        server.close();
-        serving = false;
+        served.stopServing();
         save();
         WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> message.getText().contains("cannot reach the engine"));
         assertTrue(message.getText().contains("Your edits are kept"), message.getText());
         assertEquals("5", field("decision_engine.max_retries").getText());
         assertEquals("0.5", field("orchestrator.llm.temperature").getText());
-        assertEquals(engine.config().decisionEngine().maxRetries(),
-                ConfigLoader.load(configFile).decisionEngine().maxRetries(), "nothing reached the file");
+        assertEquals(served.engine().config().decisionEngine().maxRetries(),
+                ConfigLoader.load(served.configFile()).decisionEngine().maxRetries(), "nothing reached the file");
     }
 
     @Test
     void anOperatorSeesTheEnginesSettingsWithFieldsDisabledAndWhy() throws Exception {
-        open(operator);
+        open(served.operator());
         TextField sigma = field("decision_engine.rules.market_sigma");
-        assertEquals(engine.config().decisionEngine().rules().marketSigma(), Double.parseDouble(sigma.getText()));
+        assertEquals(served.engine().config().decisionEngine().rules().marketSigma(),
+                Double.parseDouble(sigma.getText()));
         assertTrue(sigma.isDisabled());
         String why = "Only the engineer role may change settings; you are signed in as operator.";
         assertEquals(Optional.of(why), tooltipOn(sigma.getParent()));

@@ -17,19 +17,15 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import org.dang.engine.Engine;
 import org.dang.engine.access.AccessDeniedException;
-import org.dang.engine.access.Role;
 import org.dang.engine.client.EngineSettings;
 import org.dang.engine.client.SavedSettings;
 import org.dang.engine.client.SettingsSnapshot;
 import org.dang.engine.config.ConfigLoader;
 import org.dang.engine.config.DangConfig;
-import org.dang.engine.config.ServerConfig;
 import org.dang.engine.config.SettingRefusedException;
 import org.dang.engine.server.ApiServer;
-import org.dang.engine.server.ModuleRequests;
-import org.dang.engine.server.TokenFile;
+import org.dang.engine.server.ConfiguredServer;
 import org.dang.engine.store.AuditEvent;
 
 /**
@@ -42,55 +38,42 @@ class RemoteEngineSettingsTest {
     @TempDir
     Path dir;
 
-    private Engine engine;
-    private ApiServer server;
-    private Path configFile;
-    private String viewer;
-    private String operator;
-    private String engineer;
+    private ConfiguredServer served;
 
     @BeforeEach
     void start() throws Exception {
-        engine = Engine.open(DangConfig.defaults().withStore(dir.resolve("decisions")));
-        TokenFile tokens = new TokenFile(dir.resolve("tokens"));
-        viewer = tokens.add("vic.viewer", Role.VIEWER);
-        operator = tokens.add("op.lee", Role.OPERATOR);
-        engineer = tokens.add("eng.kim", Role.ENGINEER);
-        configFile = dir.resolve("site.yaml");
-        server = ApiServer.start(engine, ServerConfig.defaults().listeningOn("127.0.0.1", 0)
-                .with(dir.resolve("tokens"), ServerConfig.TlsConfig.none()), new ModuleRequests(),
-                Optional.of(configFile));
+        served = ConfiguredServer.start(dir);
     }
 
     @AfterEach
     void stop() {
-        server.close();
-        engine.close();
+        served.close();
     }
 
     private RemoteEngine connect(String token) {
-        return RemoteEngine.connect(new RemoteSettings(server.uri(), token, Optional.empty(), Optional.empty()));
+        return RemoteEngine.connect(new RemoteSettings(served.server().uri(), token, Optional.empty(),
+                Optional.empty()));
     }
 
     private AuditEvent lastAudit() {
-        return engine.store().auditTrail(1).getFirst();
+        return served.engine().store().auditTrail(1).getFirst();
     }
 
     @Test
     void readsTheEnginesConfigurationAndWhatMayChangeThere() {
-        try (RemoteEngine remote = connect(engineer)) {
+        try (RemoteEngine remote = connect(served.engineer())) {
             EngineSettings settings = remote.settings();
             assertTrue(settings.mayChange());
-            assertTrue(settings.where().contains(server.uri().toString()), settings.where());
+            assertTrue(settings.where().contains(served.server().uri().toString()), settings.where());
             SettingsSnapshot s = settings.read();
-            DangConfig running = engine.config();
+            DangConfig running = served.engine().config();
             assertEquals(running.decisionEngine().rules().marketSigma(),
                     ((Number) s.running().get("decision_engine.rules.market_sigma")).doubleValue());
             assertEquals(running.decisionEngine().maxRetries(),
                     ((Number) s.running().get("decision_engine.max_retries")).intValue());
             assertEquals(running.orchestrator().llm().backends(), s.running().get("orchestrator.llm.backends"));
             assertEquals(running.store().path().toString(), s.running().get("store.path"));
-            assertEquals(Optional.of(configFile.toString()), s.file());
+            assertEquals(Optional.of(served.configFile().toString()), s.file());
             assertTrue(s.mayChange("decision_engine.rules.market_sigma"));
             assertFalse(s.mayChange("store.path"), "the store is changed only on the engine host");
             assertFalse(s.mayChange("server.port"));
@@ -102,17 +85,17 @@ class RemoteEngineSettingsTest {
 
     @Test
     void anEngineerChangesSettingsTheServerWritesItsFileAndAuditsIt() {
-        try (RemoteEngine remote = connect(engineer)) {
+        try (RemoteEngine remote = connect(served.engineer())) {
             Map<String, Object> changes = new LinkedHashMap<>();
             changes.put("decision_engine.rules.market_sigma", 2.5);
             changes.put("orchestrator.llm.backends", List.of("openai"));
             changes.put("orchestrator.llm.openai.url", "http://127.0.0.1:8000");
             SavedSettings saved = remote.settings().change(changes);
-            assertEquals(configFile.toString(), saved.file());
+            assertEquals(served.configFile().toString(), saved.file());
             assertEquals(2.5, ((Number) saved.changed().get("decision_engine.rules.market_sigma")).doubleValue());
             assertTrue(saved.detail().contains("next start"), saved.detail());
 
-            DangConfig file = ConfigLoader.load(configFile);
+            DangConfig file = ConfigLoader.load(served.configFile());
             assertEquals(2.5, file.decisionEngine().rules().marketSigma());
             assertEquals(List.of("openai"), file.orchestrator().llm().backends());
             assertEquals("http://127.0.0.1:8000", file.orchestrator().llm().openai().url().orElseThrow());
@@ -136,7 +119,7 @@ class RemoteEngineSettingsTest {
 
     @Test
     void refusalsNameTheSettingAndWriteNothing() {
-        try (RemoteEngine remote = connect(engineer)) {
+        try (RemoteEngine remote = connect(served.engineer())) {
             EngineSettings settings = remote.settings();
             SettingRefusedException range = assertThrows(SettingRefusedException.class,
                     () -> settings.change(Map.of("orchestrator.llm.temperature", 7)));
@@ -158,13 +141,13 @@ class RemoteEngineSettingsTest {
                     () -> settings.change(Map.of("decision_engine.confidence_threshold", "high")));
             assertEquals("decision_engine.confidence_threshold", text.key());
             assertEquals("FAILED", lastAudit().result());
-            assertFalse(Files.exists(configFile), "nothing written");
+            assertFalse(Files.exists(served.configFile()), "nothing written");
         }
     }
 
     @Test
     void anOperatorMayReadButNotChangeAViewerMayNotRead() {
-        try (RemoteEngine remote = connect(operator)) {
+        try (RemoteEngine remote = connect(served.operator())) {
             EngineSettings settings = remote.settings();
             assertFalse(settings.mayChange());
             assertEquals("Only the engineer role may change settings; you are signed in as operator.",
@@ -176,25 +159,26 @@ class RemoteEngineSettingsTest {
             assertEquals("DENIED", lastAudit().result());
             assertEquals("op.lee", lastAudit().actor());
         }
-        try (RemoteEngine remote = connect(viewer)) {
+        try (RemoteEngine remote = connect(served.viewer())) {
             AccessDeniedException denied = assertThrows(AccessDeniedException.class, () -> remote.settings().read());
             assertTrue(denied.getMessage().contains("operator or engineer"), denied.getMessage());
         }
-        assertFalse(Files.exists(configFile));
+        assertFalse(Files.exists(served.configFile()));
     }
 
     @Test
     void aDeadEngineIsSaidPlainly() {
-        try (RemoteEngine remote = connect(engineer)) {
-            server.close();
+        try (RemoteEngine remote = connect(served.engineer())) {
+            served.stopServing();
             RemoteEngineException read = assertThrows(RemoteEngineException.class, () -> remote.settings().read());
             assertEquals(0, read.status());
-            assertTrue(read.getMessage().contains("cannot reach the engine at " + server.uri()), read.getMessage());
+            assertTrue(read.getMessage().contains("cannot reach the engine at " + served.server().uri()),
+                    read.getMessage());
             RemoteEngineException change = assertThrows(RemoteEngineException.class,
                     () -> remote.settings().change(Map.of("decision_engine.max_retries", 5)));
             assertEquals("unreachable", change.error());
             assertTrue(change.getMessage().startsWith("PATCH /config"), change.getMessage());
         }
-        assertFalse(Files.exists(configFile));
+        assertFalse(Files.exists(served.configFile()));
     }
 }
