@@ -39,6 +39,8 @@ public final class SettingsViewModel {
             "orchestrator.llm.backends", List.of("", "openai", "sagemaker", "local"),
             "orchestrator.llm.sagemaker.format", SageMakerBackendConfig.FORMATS);
 
+    private static final String CANNOT_READ = "Cannot read the settings from ";
+
     private final EngineSettings settings;
     private final String dataSource;
     private final ExecutorService background;
@@ -61,15 +63,16 @@ public final class SettingsViewModel {
         this.settings = settings;
         this.dataSource = dataSource;
         this.background = background;
+        String notYet = settings.mayChange() ? "Reading the settings from " + settings.where() + " ..."
+                : settings.whyNot();
         for (String key : FIELDS.keySet()) {
             values.put(key, new SimpleStringProperty(""));
             baseline.put(key, "");
             problems.put(key, new ReadOnlyStringWrapper(""));
             pending.put(key, new ReadOnlyStringWrapper(""));
-            fixed.put(key, new ReadOnlyStringWrapper(settings.mayChange() ? "Reading the settings from "
-                    + settings.where() + " ..." : settings.whyNot()));
+            fixed.put(key, new ReadOnlyStringWrapper(notYet));
         }
-        whyNoSave.set(fixed.values().iterator().next().get());
+        whyNoSave.set(notYet);
     }
 
     private static Map<String, String> fields() {
@@ -103,7 +106,7 @@ public final class SettingsViewModel {
                 SettingsSnapshot read = settings.read();
                 Platform.runLater(() -> show(read));
             } catch (RuntimeException e) {
-                String text = "Cannot read the settings from " + settings.where() + ": " + e.getMessage();
+                String text = CANNOT_READ + settings.where() + ": " + e.getMessage();
                 Platform.runLater(() -> {
                     message.set(text);
                     if (snapshot == null && settings.mayChange()) {
@@ -118,11 +121,14 @@ public final class SettingsViewModel {
 
     private void show(SettingsSnapshot read) {
         snapshot = read;
+        if (message.get().startsWith(CANNOT_READ)) {
+            message.set("");
+        }
         Map<String, Object> waiting = read.pending();
         for (String key : FIELDS.keySet()) {
             String text = text(read.next(key));
             // An edit the user made (e.g. while the engine was away) stays; untouched fields follow the engine.
-            if (values.get(key).get().strip().equals(baseline.get(key))) {
+            if (text(values.get(key).get()).strip().equals(baseline.get(key))) {
                 values.get(key).set(text);
             }
             baseline.put(key, text);
