@@ -22,6 +22,7 @@ import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.layout.BorderPane;
@@ -99,12 +100,13 @@ public final class ConsoleWindow implements AutoCloseable {
      * go to {@code settingsFile}. Call on the FX thread.
      */
     public ConsoleWindow(Engine engine, User user, Path settingsFile, Theme theme) {
-        this(new EmbeddedConnection(engine, user), settingsFile, theme);
+        this(new EmbeddedConnection(engine, user, settingsFile), settingsFile, theme);
     }
 
     /**
-     * Builds the window's scene over {@code connection} (embedded or remote) for its user in {@code theme};
-     * settings of an embedded engine go to {@code settingsFile}. Call on the FX thread. Closing the window
+     * Builds the window's scene over {@code connection} (embedded or remote) for its user in {@code theme}.
+     * Settings are read and saved through {@link EngineConnection#settings()} (an embedded connection carries
+     * its settings file; {@code settingsFile} is not read here). Call on the FX thread. Closing the window
      * closes the connection.
      */
     public ConsoleWindow(EngineConnection connection, Path settingsFile, Theme theme) {
@@ -221,7 +223,6 @@ public final class ConsoleWindow implements AutoCloseable {
 
         Node chatView;
         Node marketView;
-        Node settingsView;
         if (local.isPresent()) {
             Engine engine = local.get();
             MarketViewModel market = new MarketViewModel(engine.modules(), engine.actions(), user, background);
@@ -234,14 +235,19 @@ public final class ConsoleWindow implements AutoCloseable {
                     user, background);
             new ChatMediator(chat, timer);
             chatView = new ChatView(chat);
-            var source = engine.plant().source();
-            settingsView = new SettingsView(new SettingsViewModel(engine.config(), settingsFile,
-                    source == null ? "none attached" : source.name(), user, engine.actions(), background));
         } else {
             chatView = remoteOnly("chat-remote-note", "Chat with the model " + onHost);
             marketView = remoteOnly("market-remote-note", "Market analysis " + onHost);
-            settingsView = remoteSettings(connection);
         }
+        // The same settings form on both engines; on a remote one it also says which engine and who is signed in.
+        SettingsView settingsForm = new SettingsView(new SettingsViewModel(connection.settings(), local.map(e -> {
+            var source = e.plant().source();
+            return (source == null ? "none attached" : source.name())
+                    + "   (chosen at start: dang console --source, --history, --speed)";
+        }).orElse("attached on the engine host (dang serve --source, --history, --speed)"), background));
+        ScrollPane settingsView = new ScrollPane(local.isPresent() ? settingsForm
+                : remoteSettings(connection, settingsForm));
+        settingsView.setFitToWidth(true);
         tabs = new TabPane(tab("tab-overview", "Overview", overview), tab("tab-alarms", "Alarms", alarmsView),
                 tab("tab-trends", "Trends", trendsTab), tab("tab-chat", "Chat", chatView),
                 tab("tab-activity", "Activity", new ActivityView(activity)),
@@ -289,21 +295,22 @@ public final class ConsoleWindow implements AutoCloseable {
         return pane;
     }
 
-    /** The settings tab of a console on a remote engine: which engine and who; the engine's settings live there. */
-    private static Node remoteSettings(EngineConnection connection) {
+    /** The settings tab of a console on a remote engine: which engine and who, above the engine's settings form. */
+    private static Node remoteSettings(EngineConnection connection, SettingsView form) {
         Label engine = new Label("Engine: " + connection.state().engine() + " (remote, over its API; this console"
                 + " opened no local store and no local engine)");
         engine.setId("settings-engine");
         Label who = new Label("Signed in as " + connection.user().name() + ", role "
                 + connection.user().role().name().toLowerCase(Locale.ROOT) + ", from this console's bearer token");
-        Label where = new Label("The engine's own settings (LLM backend, rule thresholds) are changed on the engine"
-                + " host; this console's connection is console.engine_url, console.token_file and console.truststore"
-                + " in its config file, or dang console --engine.");
+        who.setId("settings-user");
+        Label where = new Label("The form below changes the engine's own configuration file on its host. This"
+                + " console's connection is console.engine_url, console.token_file and console.truststore in its"
+                + " config file, or dang console --engine.");
         where.setWrapText(true);
         where.getStyleClass().add("muted");
-        VBox box = new VBox(8, engine, who, where);
-        box.setPadding(new Insets(16));
-        return box;
+        VBox facts = new VBox(4, engine, who, where);
+        facts.setPadding(new Insets(16, 16, 0, 16));
+        return new VBox(facts, form);
     }
 
     private static Tab tab(String id, String title, Node content) {

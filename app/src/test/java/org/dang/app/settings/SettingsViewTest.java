@@ -49,6 +49,9 @@ class SettingsViewTest {
             window.show(s);
         });
         robot.clickOn("Settings");
+        // The form reads the settings off the FX thread; the note on when changes apply comes with them.
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !robot.lookup("#settings-applies").queryLabeled()
+                .getText().isEmpty());
         return file;
     }
 
@@ -86,6 +89,8 @@ class SettingsViewTest {
         robot.interact(() -> robot.lookup("#settings-save").queryButton().fire());
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> message.getText().startsWith("Not saved"));
         assertTrue(message.getText().contains("decision_engine.confidence_threshold"), message.getText());
+        Label problem = robot.lookup("#setting-decision_engine-confidence_threshold-problem").query();
+        assertTrue(problem.getText().contains("decision_engine.confidence_threshold"), "the refusal sits by its field");
         type("decision_engine.confidence_threshold", "lots");
         robot.interact(() -> robot.lookup("#settings-save").queryButton().fire());
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> message.getText().contains("must be a number, not 'lots'"));
@@ -126,6 +131,10 @@ class SettingsViewTest {
         assertTrue(save.isDisabled());
         assertEquals("Only the engineer role may change settings; you are signed in as operator.",
                 save.getParent().getUserData());
+        TextField sigma = robot.lookup("#setting-decision_engine-rules-market_sigma").query();
+        assertTrue(sigma.isDisabled(), "fields are disabled for an operator");
+        assertTrue(sigma.getParent().getProperties().values().stream().anyMatch(v -> v instanceof javafx.scene.control
+                .Tooltip t && t.getText().startsWith("Only the engineer role")), "with the reason on hover");
         assertFalse(Files.exists(file));
     }
 }

@@ -1,5 +1,6 @@
 package org.dang.engine.client;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -7,6 +8,7 @@ import java.util.function.Consumer;
 
 import org.dang.engine.Engine;
 import org.dang.engine.access.User;
+import org.dang.engine.config.ConfigLoader;
 
 /**
  * The console's own engine in this process: thin adapters over {@link Engine}'s parts, so the views
@@ -24,9 +26,15 @@ public final class EmbeddedConnection implements EngineConnection {
     private final ProposalQueue proposals;
     private final ModuleActivity activity;
     private final AdvisorQuestions advisor;
+    private final EngineSettings settings;
 
-    /** A connection to {@code engine} for {@code user}. */
+    /** A connection to {@code engine} for {@code user}; settings are saved to the user's default config file. */
     public EmbeddedConnection(Engine engine, User user) {
+        this(engine, user, ConfigLoader.defaultLocation());
+    }
+
+    /** A connection to {@code engine} for {@code user}; settings are saved to {@code settingsFile}. */
+    public EmbeddedConnection(Engine engine, User user, Path settingsFile) {
         this.engine = engine;
         this.user = user;
         this.decisions = new EmbeddedDecisions(engine, subscriptions);
@@ -35,6 +43,7 @@ public final class EmbeddedConnection implements EngineConnection {
         this.proposals = new EmbeddedProposals(engine, user, subscriptions);
         this.activity = new EmbeddedActivity(engine, user, subscriptions);
         this.advisor = new EmbeddedAdvisor(engine, user, subscriptions);
+        this.settings = new EmbeddedSettings(engine, user, settingsFile);
     }
 
     @Override
@@ -70,6 +79,11 @@ public final class EmbeddedConnection implements EngineConnection {
     @Override
     public AdvisorQuestions advisor() {
         return advisor;
+    }
+
+    @Override
+    public EngineSettings settings() {
+        return settings;
     }
 
     @Override

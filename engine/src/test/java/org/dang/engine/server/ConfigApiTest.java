@@ -9,7 +9,6 @@ import java.net.http.HttpRequest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -17,7 +16,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import org.dang.engine.Engine;
-import org.dang.engine.access.Role;
 import org.dang.engine.config.ConfigLoader;
 import org.dang.engine.config.DangConfig;
 import org.dang.engine.config.ServerConfig;
@@ -29,6 +27,7 @@ class ConfigApiTest {
     @TempDir
     Path dir;
 
+    private ConfiguredServer served;
     private Engine engine;
     private ApiServer server;
     private ApiClient api;
@@ -39,22 +38,19 @@ class ConfigApiTest {
 
     @BeforeEach
     void start() throws Exception {
-        engine = Engine.open(DangConfig.defaults().withStore(dir.resolve("decisions")));
-        TokenFile tokens = new TokenFile(dir.resolve("tokens"));
-        viewer = tokens.add("vic.viewer", Role.VIEWER);
-        operator = tokens.add("op.lee", Role.OPERATOR);
-        engineer = tokens.add("eng.kim", Role.ENGINEER);
-        configFile = dir.resolve("site.yaml");
-        server = ApiServer.start(engine, ServerConfig.defaults().listeningOn("127.0.0.1", 0)
-                .with(dir.resolve("tokens"), ServerConfig.TlsConfig.none()), new ModuleRequests(),
-                Optional.of(configFile));
+        served = ConfiguredServer.start(dir);
+        engine = served.engine();
+        server = served.server();
+        configFile = served.configFile();
+        viewer = served.viewer();
+        operator = served.operator();
+        engineer = served.engineer();
         api = new ApiClient(server.uri());
     }
 
     @AfterEach
     void stop() {
-        server.close();
-        engine.close();
+        served.close();
     }
 
     private ApiClient.Answer patch(String token, String body) throws Exception {
@@ -76,6 +72,7 @@ class ConfigApiTest {
                 a.json().path("config").path("decision_engine").path("rules").path("market_sigma").asDouble());
         assertEquals(8470, a.json().path("config").path("server").path("port").asInt());
         assertFalse(a.json().path("restart_pending").asBoolean());
+        assertTrue(a.json().path("saved").isNull(), "no file yet");
         assertEquals(200, api.get("/config", engineer).status());
         ApiClient.Answer v = api.get("/config", viewer);
         assertEquals(403, v.status());
@@ -101,7 +98,10 @@ class ConfigApiTest {
         // The running engine is unchanged until restart, and says so.
         assertEquals(DangConfig.defaults().decisionEngine().rules().marketSigma(),
                 engine.config().decisionEngine().rules().marketSigma());
-        assertTrue(api.get("/config", engineer).json().path("restart_pending").asBoolean());
+        ApiClient.Answer after = api.get("/config", engineer);
+        assertTrue(after.json().path("restart_pending").asBoolean());
+        assertEquals(2.5, after.json().path("saved").path("decision_engine").path("rules").path("market_sigma")
+                .asDouble(), "the file's configuration, used from the next start");
         AuditEvent e = lastAudit();
         assertEquals("eng.kim", e.actor());
         assertEquals("engineer", e.role());

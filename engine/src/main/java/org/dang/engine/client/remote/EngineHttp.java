@@ -93,6 +93,13 @@ final class EngineHttp {
                 .POST(HttpRequest.BodyPublishers.ofString(Json.write(body))).build());
     }
 
+    /** PATCH {@code body} (written as JSON) to {@code pathAndQuery}. */
+    JsonNode patch(String pathAndQuery, Object body) {
+        return send("PATCH " + pathAndQuery, request(pathAndQuery).timeout(REQUEST_TIMEOUT)
+                .header("Content-Type", "application/json")
+                .method("PATCH", HttpRequest.BodyPublishers.ofString(Json.write(body))).build());
+    }
+
     private JsonNode send(String what, HttpRequest request) {
         HttpResponse<String> r;
         try {
@@ -119,7 +126,7 @@ final class EngineHttp {
         }
         throw new RemoteEngineException(r.statusCode(), json.path("error").asText("http_" + r.statusCode()),
                 r.statusCode() == 401 ? "the engine at " + engine() + " refused this console's token: " + detail
-                        : detail, null);
+                        : detail, null, json.path("field").isTextual() ? json.path("field").asText() : null);
     }
 
     /** The transport failure in words an operator or site IT can act on. */
