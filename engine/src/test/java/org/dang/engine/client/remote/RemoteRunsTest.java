@@ -1,0 +1,209 @@
+package org.dang.engine.client.remote;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.dang.engine.Engine;
+import org.dang.engine.EngineModules;
+import org.dang.engine.access.Role;
+import org.dang.engine.client.RunFailure;
+import org.dang.engine.client.RunProgress;
+import org.dang.engine.config.DangConfig;
+import org.dang.engine.config.ServerConfig;
+import org.dang.engine.coordinator.ModuleRunEvent;
+import org.dang.engine.coordinator.ModuleRunListener;
+import org.dang.engine.module.ModuleName;
+import org.dang.engine.module.forecast.ForecastPoint;
+import org.dang.engine.module.forecast.ForecastResult;
+import org.dang.engine.module.forecast.TagForecast;
+import org.dang.engine.module.market.MarketReport;
+import org.dang.engine.plant.PlantScan;
+import org.dang.engine.plant.TagSample;
+import org.dang.engine.server.ApiServer;
+import org.dang.engine.server.ModuleRequests;
+import org.dang.engine.server.TokenFile;
+import org.dang.engine.situation.Quality;
+
+/**
+ * Forecasts and market analyses from a remote console over real HTTP on loopback: the real forecasting and
+ * market modules behind {@code POST /invoke/{module}}, the typed result back, and every failure a status.
+ */
+class RemoteRunsTest {
+
+    @TempDir
+    static Path dir;
+
+    static String previousHome;
+    static Engine engine;
+    static ApiServer server;
+    static String viewer;
+    static String operator;
+
+    @BeforeAll
+    static void start() throws Exception {
+        // The market data set is found under dang.home (the repository root here).
+        previousHome = System.setProperty("dang.home", "..");
+        engine = EngineModules.installAvailable(Engine.open(DangConfig.defaults().withStore(dir.resolve("decisions"))));
+        Instant t0 = Instant.parse("2026-10-01T00:00:00Z");
+        for (int i = 0; i < 24 * 20; i++) {
+            Instant t = t0.plus(Duration.ofHours(i));
+            double v = 20 + 2 * Math.sin(2 * Math.PI * i / 24) + 0.3 * Math.sin(i * 1.7);
+            engine.plant().tags().append(new PlantScan(t, List.of(new TagSample("naphtha_yield", t, v, Quality.GOOD),
+                    new TagSample("short_tag", t, i < 5 ? v : Double.NaN, i < 5 ? Quality.GOOD : Quality.BAD))));
+        }
+        TokenFile tokens = new TokenFile(dir.resolve("tokens"));
+        viewer = tokens.add("vic.viewer", Role.VIEWER);
+        operator = tokens.add("op.lee", Role.OPERATOR);
+        server = ApiServer.start(engine, ServerConfig.defaults().listeningOn("127.0.0.1", 0)
+                .with(dir.resolve("tokens"), ServerConfig.TlsConfig.none()).withRateLimit(100_000, 100_000),
+                ModuleRequests.standard());
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+        engine.close();
+        if (previousHome == null) {
+            System.clearProperty("dang.home");
+        } else {
+            System.setProperty("dang.home", previousHome);
+        }
+    }
+
+    static RemoteSettings settings(String token) {
+        return new RemoteSettings(server.uri(), token, Optional.empty(), Optional.empty());
+    }
+
+    static RunFailure failure(CompletableFuture<?> f) throws Exception {
+        ExecutionException e = org.junit.jupiter.api.Assertions.assertThrows(ExecutionException.class,
+                () -> f.get(60, TimeUnit.SECONDS));
+        return assertInstanceOf(RunFailure.class, e.getCause());
+    }
+
+    @Test
+    void aForecastComesBackTypedWithItsBandsAndIsAuditedAsTheTokensUser() throws Exception {
+        List<String> heard = new CopyOnWriteArrayList<>();
+        try (RemoteEngine op = RemoteEngine.connect(settings(operator))) {
+            ForecastResult r = op.runs().forecast("naphtha_yield", 6, (f, m) -> heard.add(f + " " + m))
+                    .get(120, TimeUnit.SECONDS);
+            TagForecast f = r.forecasts().getFirst();
+            assertEquals("naphtha_yield", f.tag());
+            assertEquals(6, f.points().size());
+            assertEquals(Duration.ofHours(1), f.interval());
+            for (ForecastPoint p : f.points()) {
+                assertTrue(p.lo95() <= p.lo80() && p.lo80() <= p.value() && p.value() <= p.hi80()
+                        && p.hi80() <= p.hi95(), p.toString());
+            }
+            assertFalse(f.reason().isBlank());
+            assertFalse(f.backtest().isEmpty(), "the backtest errors travel too");
+            assertTrue(heard.getFirst().startsWith("-1.0 forecast of naphtha_yield: running on the engine at "),
+                    heard.toString());
+        }
+        assertTrue(engine.store().auditTrail(20).stream().anyMatch(a -> a.actor().equals("op.lee")
+                && a.action().equals("request_module_run") && a.target().equals("module forecasting")
+                && a.result().equals("OK")), "audited on the engine as the token's user");
+    }
+
+    @Test
+    void aMarketAnalysisAsOfADateComesBackWithItsFindingsAndCharts() throws Exception {
+        try (RemoteEngine op = RemoteEngine.connect(settings(operator))) {
+            MarketReport r = op.runs().analyseMarket(LocalDate.of(2020, 4, 22), (f, m) -> {
+            }).get(120, TimeUnit.SECONDS);
+            assertEquals(LocalDate.of(2020, 4, 22), r.asOf());
+            assertTrue(r.findings().stream().anyMatch(x -> x.change() && x.headline().startsWith("Crude stocks +15.0 Mb")),
+                    r.summary());
+            assertEquals(156, r.stocks().getFirst().size(), "three years of weekly stocks with their band");
+            assertTrue(r.crackSpread().size() > 500);
+            assertFalse(r.dataThrough().isEmpty());
+        }
+    }
+
+    @Test
+    void aRunStillGoingAfterTheWaitIsJoinedNotStartedAgain() throws Exception {
+        EngineHttp http = new EngineHttp(settings(operator));
+        // A one-second wait on the server, and a forecast with XGBoost in the choice (its backtests take longer).
+        RemoteRuns runs = new RemoteRuns(http, new EventStream(http, InstantSource.system()), Duration.ofSeconds(1));
+        List<String> heard = new CopyOnWriteArrayList<>();
+        RunProgress progress = (f, m) -> heard.add(m);
+        AtomicInteger started = new AtomicInteger();
+        ModuleRunListener count = e -> {
+            if (e instanceof ModuleRunEvent.Started && e.module() == ModuleName.FORECASTING) {
+                started.incrementAndGet();
+            }
+        };
+        engine.modules().addListener(count);
+        try {
+            ForecastResult r = runs.forecast("naphtha_yield", 48, progress).get(120, TimeUnit.SECONDS);
+            assertEquals(48, r.forecasts().getFirst().points().size());
+        } finally {
+            engine.modules().removeListener(count);
+        }
+        assertTrue(heard.stream().anyMatch(m -> m.matches("forecast of naphtha_yield: run \\d+ still running on .*")),
+                heard.toString());
+        assertEquals(1, started.get(), "one run on the engine, however often the console asked");
+    }
+
+    @Test
+    void aViewerIsRefusedWithTheEnginesReason() throws Exception {
+        try (RemoteEngine v = RemoteEngine.connect(settings(viewer))) {
+            RunFailure f = failure(v.runs().forecast("naphtha_yield", 6, (x, m) -> {
+            }));
+            assertEquals(RunFailure.Kind.REFUSED, f.kind());
+            assertTrue(f.getMessage().startsWith("forecast of naphtha_yield not started: "), f.getMessage());
+            assertTrue(f.getMessage().contains("viewer"), f.getMessage());
+            RunFailure m = failure(v.runs().analyseMarket(LocalDate.of(2020, 4, 22), (x, y) -> {
+            }));
+            assertEquals(RunFailure.Kind.REFUSED, m.kind());
+        }
+        assertTrue(engine.store().auditTrail(20).stream().anyMatch(a -> a.actor().equals("vic.viewer")
+                && a.action().equals("request_module_run") && a.result().startsWith("DENIED")),
+                engine.store().auditTrail(20).toString());
+    }
+
+    @Test
+    void aModuleFailureIsAStatusNamingTheTag() throws Exception {
+        try (RemoteEngine op = RemoteEngine.connect(settings(operator))) {
+            RunFailure f = failure(op.runs().forecast("short_tag", 6, (x, m) -> {
+            }));
+            assertEquals(RunFailure.Kind.FAILED, f.kind(), f.getMessage());
+            assertTrue(f.getMessage().startsWith("forecast of short_tag failed: "), f.getMessage());
+            assertTrue(f.getMessage().contains("short_tag"), f.getMessage());
+        }
+    }
+
+    @Test
+    void aDeadEngineIsAStatusNotAHang() throws Exception {
+        ApiServer other = ApiServer.start(engine, ServerConfig.defaults().listeningOn("127.0.0.1", 0)
+                .with(dir.resolve("tokens"), ServerConfig.TlsConfig.none()), ModuleRequests.standard());
+        RemoteEngine op = RemoteEngine.connect(new RemoteSettings(other.uri(), operator, Optional.empty(),
+                Optional.empty()));
+        other.close();
+        try (op) {
+            RunFailure f = failure(op.runs().analyseMarket(LocalDate.of(2020, 4, 22), (x, m) -> {
+            }));
+            assertEquals(RunFailure.Kind.UNREACHABLE, f.kind(), f.getMessage());
+            assertTrue(f.getMessage().startsWith("market analysis as of 2020-04-22 not started: "), f.getMessage());
+            assertTrue(f.getMessage().contains("cannot reach the engine at " + other.uri()), f.getMessage());
+        }
+    }
+}
