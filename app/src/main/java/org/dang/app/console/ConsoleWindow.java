@@ -74,7 +74,8 @@ import org.dang.engine.situation.MarketQuote;
 /**
  * The console's main window: header with the engine connection and the signed-in user, and one tab per
  * view. It works on an {@link EngineConnection}: the embedded engine or a remote one behind dang serve;
- * views that need the engine's insides (chat, market, forecasts, settings) are embedded-only and say so.
+ * views are built the same way on both (forecasts and the market analysis run through the connection's
+ * {@code runs()}); a view that still needs the engine's insides says so on a remote engine.
  */
 public final class ConsoleWindow implements AutoCloseable {
 
@@ -122,10 +123,8 @@ public final class ConsoleWindow implements AutoCloseable {
         TrendViewModel trendModel = new TrendViewModel(connection.tags(), tagDefinitions, background);
         UpdateThrottle trendThrottle = new UpdateThrottle(trendModel::refresh, timer, Duration.ofSeconds(1));
         subscriptions.add(connection.tags().watch(trendThrottle::request));
-        this.trends = new TrendView(trendModel, local.map(e -> new ForecastMediator(e.modules(), e.actions(), user))
-                .orElse(null));
-        Node trendsTab = local.isPresent() ? trends : withNote(trends, "trend-remote-note", "Forecasts: the forecast"
-                + " button " + onHost);
+        // Forecasts and the market analysis run on the engine, embedded or remote, through connection.runs().
+        this.trends = new TrendView(trendModel, new ForecastMediator(connection.runs(), user));
 
         Supplier<Map<String, AlertPriority>> activeAlarms = () -> connection.alarms()
                 .map(a -> ActiveAlarms.byTag(a.snapshot())).orElse(Map.of());
@@ -219,16 +218,13 @@ public final class ConsoleWindow implements AutoCloseable {
                 null);
         advisor.refresh();
 
+        MarketViewModel market = new MarketViewModel(connection.runs(), user, background);
+        subscriptions.add(connection.runs().watchMarket(new MarketMediator(market, timer, Duration.ofMillis(250))));
+        Node marketView = new MarketView(market);
         Node chatView;
-        Node marketView;
         Node settingsView;
         if (local.isPresent()) {
             Engine engine = local.get();
-            MarketViewModel market = new MarketViewModel(engine.modules(), engine.actions(), user, background);
-            MarketMediator marketMediator = new MarketMediator(market, timer, Duration.ofMillis(250));
-            engine.modules().addListener(marketMediator);
-            subscriptions.add(() -> engine.modules().removeListener(marketMediator));
-            marketView = new MarketView(market);
             // Backends are built in the background (SDK clients take a moment); with none configured the pane says so.
             ChatViewModel chat = new ChatViewModel(CompletableFuture.supplyAsync(engine::llm, background), engine,
                     user, background);
@@ -239,11 +235,10 @@ public final class ConsoleWindow implements AutoCloseable {
                     source == null ? "none attached" : source.name(), user, engine.actions(), background));
         } else {
             chatView = remoteOnly("chat-remote-note", "Chat with the model " + onHost);
-            marketView = remoteOnly("market-remote-note", "Market analysis " + onHost);
             settingsView = remoteSettings(connection);
         }
         tabs = new TabPane(tab("tab-overview", "Overview", overview), tab("tab-alarms", "Alarms", alarmsView),
-                tab("tab-trends", "Trends", trendsTab), tab("tab-chat", "Chat", chatView),
+                tab("tab-trends", "Trends", trends), tab("tab-chat", "Chat", chatView),
                 tab("tab-activity", "Activity", new ActivityView(activity)),
                 tab("tab-market", "Market", marketView),
                 tab("tab-optimisation", "Optimisation", new OptimisationView(optimisation)),
@@ -277,16 +272,6 @@ public final class ConsoleWindow implements AutoCloseable {
         VBox box = new VBox(note);
         box.setPadding(new Insets(16));
         return box;
-    }
-
-    private static Node withNote(Node view, String id, String text) {
-        Label note = new Label(text);
-        note.setId(id);
-        note.getStyleClass().add("muted");
-        note.setPadding(new Insets(4, 8, 4, 8));
-        BorderPane pane = new BorderPane(view);
-        pane.setTop(note);
-        return pane;
     }
 
     /** The settings tab of a console on a remote engine: which engine and who; the engine's settings live there. */
