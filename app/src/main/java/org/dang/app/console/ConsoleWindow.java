@@ -2,7 +2,6 @@ package org.dang.app.console;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,7 +13,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Function;
 import java.util.function.Supplier;
 
 import javafx.application.Platform;
@@ -69,7 +67,6 @@ import org.dang.engine.client.Subscription;
 import org.dang.engine.config.ConfigLoader;
 import org.dang.engine.decision.AlertPriority;
 import org.dang.engine.plant.TagDefinition;
-import org.dang.engine.situation.MarketQuote;
 
 /**
  * The console's main window: header with the engine connection and the signed-in user, and one tab per
@@ -129,8 +126,8 @@ public final class ConsoleWindow implements AutoCloseable {
         Supplier<Map<String, AlertPriority>> activeAlarms = () -> connection.alarms()
                 .map(a -> ActiveAlarms.byTag(a.snapshot())).orElse(Map.of());
         OverviewViewModel overviewModel = new OverviewViewModel(TileSpec.cduOverview(), connection.tags(),
-                tagDefinitions, activeAlarms, connection.tags()::anomalies, local.<Map<String, Function<Instant, Optional<MarketQuote>>>>map(e ->
-                        Map.of("crack_spread", e::crackSpreadAt)).orElse(Map.of()), background);
+                tagDefinitions, activeAlarms, connection.tags()::anomalies,
+                Map.of("crack_spread", connection.tags()::crackSpreadAt), background);
         UpdateThrottle overviewThrottle = new UpdateThrottle(overviewModel::refresh, timer, Duration.ofMillis(500));
         subscriptions.add(connection.tags().watch(overviewThrottle::request));
         OverviewView overview = new OverviewView(overviewModel, this::showTrend, theme);

@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 
+import eu.hansolo.tilesfx.Tile;
 import io.fair_acc.chartfx.XYChart;
 import io.fair_acc.dataset.DataSet;
 import io.fair_acc.dataset.DataSetError;
@@ -44,6 +45,8 @@ import org.dang.engine.plant.CsvReplaySource;
 import org.dang.engine.server.ApiServer;
 import org.dang.engine.server.ModuleRequests;
 import org.dang.engine.server.TokenFile;
+import org.dang.engine.situation.MarketQuote;
+import org.dang.engine.situation.Quality;
 
 /**
  * Forecasts and the market analysis from a console on a remote engine: a real engine with the shipped modules
@@ -160,6 +163,18 @@ class RemoteModulesConsoleTest {
         Screenshots.write(robot, chart, "remote-trend-forecast.png");
         assertTrue(engine.store().auditTrail(20).stream().anyMatch(a -> a.actor().equals("op.lee")
                 && a.target().equals("module forecasting") && a.result().equals("OK")), "audited on the engine");
+    }
+
+    @Test
+    void theCrackSpreadTileShowsTheEnginesMarketFigure() throws Exception {
+        open(viewer);
+        Instant plantTime = engine.plant().tags().latest("naphtha_yield").orElseThrow().time();
+        MarketQuote expected = engine.crackSpreadAt(plantTime).orElseThrow();
+        Tile crack = robot.lookup("#tile-crack_spread").query();
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> Math.abs(crack.getValue() - expected.value()) < 1e-9);
+        // The generated plant month is years after the bundled market data ends: the figure is marked stale.
+        assertEquals(Quality.STALE, expected.quality());
+        assertEquals("STALE", crack.getText(), "marked stale as the engine says");
     }
 
     @Test

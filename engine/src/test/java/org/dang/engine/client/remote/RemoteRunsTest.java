@@ -42,6 +42,7 @@ import org.dang.engine.plant.TagSample;
 import org.dang.engine.server.ApiServer;
 import org.dang.engine.server.ModuleRequests;
 import org.dang.engine.server.TokenFile;
+import org.dang.engine.situation.MarketQuote;
 import org.dang.engine.situation.Quality;
 
 /**
@@ -189,6 +190,24 @@ class RemoteRunsTest {
             assertTrue(f.getMessage().startsWith("forecast of short_tag failed: "), f.getMessage());
             assertTrue(f.getMessage().contains("short_tag"), f.getMessage());
         }
+    }
+
+    @Test
+    void theCrackSpreadTileReadsTheEnginesMarketDataOncePerDay() throws Exception {
+        Instant during = Instant.parse("2020-04-22T12:00:00Z");
+        MarketQuote expected = engine.crackSpreadAt(during).orElseThrow();
+        try (RemoteEngine v = RemoteEngine.connect(settings(viewer))) {
+            assertEquals(Optional.of(expected), v.tags().crackSpreadAt(during), "a viewer reads it too");
+            assertEquals(Optional.of(expected), v.tags().crackSpreadAt(during.plusSeconds(3600)), "same day");
+            assertEquals(engine.crackSpreadAt(Instant.parse("2026-10-21T00:00:00Z")),
+                    v.tags().crackSpreadAt(Instant.parse("2026-10-21T00:00:00Z")));
+            assertEquals(Optional.empty(), v.tags().crackSpreadAt(Instant.parse("1970-01-02T00:00:00Z")),
+                    "nothing published yet");
+        }
+        RemoteEngineException bad = org.junit.jupiter.api.Assertions.assertThrows(RemoteEngineException.class,
+                () -> new EngineHttp(settings(viewer)).get("/market/crack_spread?at=soon"));
+        assertEquals(400, bad.status());
+        assertTrue(bad.getMessage().contains("at \"soon\" is not a time"), bad.getMessage());
     }
 
     @Test
