@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 
@@ -30,20 +29,15 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 import org.dang.app.market.FindingRow;
 import org.dang.engine.Engine;
 import org.dang.engine.EngineModules;
 import org.dang.engine.access.Role;
-import org.dang.engine.client.remote.RemoteEngine;
-import org.dang.engine.client.remote.RemoteSettings;
 import org.dang.engine.config.DangConfig;
-import org.dang.engine.config.ServerConfig;
 import org.dang.engine.plant.CsvReplaySource;
 import org.dang.engine.server.ApiServer;
-import org.dang.engine.server.ModuleRequests;
 import org.dang.engine.server.TokenFile;
 import org.dang.engine.situation.MarketQuote;
 import org.dang.engine.situation.Quality;
@@ -66,6 +60,7 @@ class RemoteModulesConsoleTest {
     static String viewer;
     static String operator;
 
+    RemoteWindow console;
     ApiServer server;
     ConsoleWindow window;
     final FxRobot robot = new FxRobot();
@@ -111,26 +106,16 @@ class RemoteModulesConsoleTest {
     }
 
     private void open(String token) throws Exception {
-        server = ApiServer.start(engine, ServerConfig.defaults().listeningOn("127.0.0.1", 0)
-                .with(dir.resolve("tokens"), ServerConfig.TlsConfig.none()).withRateLimit(100_000, 100_000),
-                ModuleRequests.standard());
-        RemoteEngine remote = RemoteEngine.connect(new RemoteSettings(server.uri(), token, Optional.empty(),
-                Optional.empty()));
-        FxToolkit.registerPrimaryStage();
-        FxToolkit.setupStage(s -> {
-            window = new ConsoleWindow(remote, dir.resolve("config.yaml"), Theme.LIGHT);
-            window.show(s);
-        });
-        WaitForAsyncUtils.waitForFxEvents();
+        console = RemoteWindow.open(engine, dir, token);
+        server = console.server();
+        window = console.window();
     }
 
     @AfterEach
     void stop() throws Exception {
-        FxToolkit.cleanupStages();
-        if (window != null) {
-            window.close();
+        if (console != null) {
+            console.close();
         }
-        server.close();
     }
 
     @Test

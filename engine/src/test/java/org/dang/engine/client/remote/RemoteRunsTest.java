@@ -25,11 +25,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 import org.dang.engine.Engine;
 import org.dang.engine.EngineModules;
-import org.dang.engine.access.Role;
 import org.dang.engine.client.RunFailure;
 import org.dang.engine.client.RunProgress;
 import org.dang.engine.config.DangConfig;
-import org.dang.engine.config.ServerConfig;
 import org.dang.engine.coordinator.ModuleRunEvent;
 import org.dang.engine.coordinator.ModuleRunListener;
 import org.dang.engine.module.ModuleName;
@@ -40,8 +38,6 @@ import org.dang.engine.module.market.MarketReport;
 import org.dang.engine.plant.PlantScan;
 import org.dang.engine.plant.TagSample;
 import org.dang.engine.server.ApiServer;
-import org.dang.engine.server.ModuleRequests;
-import org.dang.engine.server.TokenFile;
 import org.dang.engine.situation.MarketQuote;
 import org.dang.engine.situation.Quality;
 
@@ -56,9 +52,7 @@ class RemoteRunsTest {
 
     static String previousHome;
     static Engine engine;
-    static ApiServer server;
-    static String viewer;
-    static String operator;
+    static LoopbackServer api;
 
     @BeforeAll
     static void start() throws Exception {
@@ -72,27 +66,18 @@ class RemoteRunsTest {
             engine.plant().tags().append(new PlantScan(t, List.of(new TagSample("naphtha_yield", t, v, Quality.GOOD),
                     new TagSample("short_tag", t, i < 5 ? v : Double.NaN, i < 5 ? Quality.GOOD : Quality.BAD))));
         }
-        TokenFile tokens = new TokenFile(dir.resolve("tokens"));
-        viewer = tokens.add("vic.viewer", Role.VIEWER);
-        operator = tokens.add("op.lee", Role.OPERATOR);
-        server = ApiServer.start(engine, ServerConfig.defaults().listeningOn("127.0.0.1", 0)
-                .with(dir.resolve("tokens"), ServerConfig.TlsConfig.none()).withRateLimit(100_000, 100_000),
-                ModuleRequests.standard());
+        api = LoopbackServer.start(engine, dir);
     }
 
     @AfterAll
     static void stop() {
-        server.close();
+        api.close();
         engine.close();
         if (previousHome == null) {
             System.clearProperty("dang.home");
         } else {
             System.setProperty("dang.home", previousHome);
         }
-    }
-
-    static RemoteSettings settings(String token) {
-        return new RemoteSettings(server.uri(), token, Optional.empty(), Optional.empty());
     }
 
     static RunFailure failure(CompletableFuture<?> f) throws Exception {
@@ -104,7 +89,7 @@ class RemoteRunsTest {
     @Test
     void aForecastComesBackTypedWithItsBandsAndIsAuditedAsTheTokensUser() throws Exception {
         List<String> heard = new CopyOnWriteArrayList<>();
-        try (RemoteEngine op = RemoteEngine.connect(settings(operator))) {
+        try (RemoteEngine op = api.connect(api.operator())) {
             ForecastResult r = op.runs().forecast("naphtha_yield", 6, (f, m) -> heard.add(f + " " + m))
                     .get(120, TimeUnit.SECONDS);
             TagForecast f = r.forecasts().getFirst();
@@ -127,7 +112,7 @@ class RemoteRunsTest {
 
     @Test
     void aMarketAnalysisAsOfADateComesBackWithItsFindingsAndCharts() throws Exception {
-        try (RemoteEngine op = RemoteEngine.connect(settings(operator))) {
+        try (RemoteEngine op = api.connect(api.operator())) {
             MarketReport r = op.runs().analyseMarket(LocalDate.of(2020, 4, 22), (f, m) -> {
             }).get(120, TimeUnit.SECONDS);
             assertEquals(LocalDate.of(2020, 4, 22), r.asOf());
@@ -141,8 +126,8 @@ class RemoteRunsTest {
 
     @Test
     void aRunStillGoingAfterTheWaitIsJoinedNotStartedAgain() throws Exception {
-        EngineHttp http = new EngineHttp(settings(operator));
-        // A one-second wait on the server, and a forecast with XGBoost in the choice (its backtests take longer).
+        EngineHttp http = new EngineHttp(api.settings(api.operator()));
+        // A one-second wait on the server; a forecast with XGBoost in the choice takes seconds (its backtests).
         RemoteRuns runs = new RemoteRuns(http, new EventStream(http, InstantSource.system()), Duration.ofSeconds(1));
         List<String> heard = new CopyOnWriteArrayList<>();
         RunProgress progress = (f, m) -> heard.add(m);
@@ -154,8 +139,8 @@ class RemoteRunsTest {
         };
         engine.modules().addListener(count);
         try {
-            ForecastResult r = runs.forecast("naphtha_yield", 48, progress).get(120, TimeUnit.SECONDS);
-            assertEquals(48, r.forecasts().getFirst().points().size());
+            ForecastResult r = runs.forecast("naphtha_yield", 8, progress).get(120, TimeUnit.SECONDS);
+            assertEquals(8, r.forecasts().getFirst().points().size());
         } finally {
             engine.modules().removeListener(count);
         }
@@ -166,7 +151,7 @@ class RemoteRunsTest {
 
     @Test
     void aViewerIsRefusedWithTheEnginesReason() throws Exception {
-        try (RemoteEngine v = RemoteEngine.connect(settings(viewer))) {
+        try (RemoteEngine v = api.connect(api.viewer())) {
             RunFailure f = failure(v.runs().forecast("naphtha_yield", 6, (x, m) -> {
             }));
             assertEquals(RunFailure.Kind.REFUSED, f.kind());
@@ -183,7 +168,7 @@ class RemoteRunsTest {
 
     @Test
     void aModuleFailureIsAStatusNamingTheTag() throws Exception {
-        try (RemoteEngine op = RemoteEngine.connect(settings(operator))) {
+        try (RemoteEngine op = api.connect(api.operator())) {
             RunFailure f = failure(op.runs().forecast("short_tag", 6, (x, m) -> {
             }));
             assertEquals(RunFailure.Kind.FAILED, f.kind(), f.getMessage());
@@ -196,7 +181,7 @@ class RemoteRunsTest {
     void theCrackSpreadTileReadsTheEnginesMarketDataOncePerDay() throws Exception {
         Instant during = Instant.parse("2020-04-22T12:00:00Z");
         MarketQuote expected = engine.crackSpreadAt(during).orElseThrow();
-        try (RemoteEngine v = RemoteEngine.connect(settings(viewer))) {
+        try (RemoteEngine v = api.connect(api.viewer())) {
             assertEquals(Optional.of(expected), v.tags().crackSpreadAt(during), "a viewer reads it too");
             assertEquals(Optional.of(expected), v.tags().crackSpreadAt(during.plusSeconds(3600)), "same day");
             assertEquals(engine.crackSpreadAt(Instant.parse("2026-10-21T00:00:00Z")),
@@ -205,16 +190,15 @@ class RemoteRunsTest {
                     "nothing published yet");
         }
         RemoteEngineException bad = org.junit.jupiter.api.Assertions.assertThrows(RemoteEngineException.class,
-                () -> new EngineHttp(settings(viewer)).get("/market/crack_spread?at=soon"));
+                () -> new EngineHttp(api.settings(api.viewer())).get("/market/crack_spread?at=soon"));
         assertEquals(400, bad.status());
         assertTrue(bad.getMessage().contains("at \"soon\" is not a time"), bad.getMessage());
     }
 
     @Test
     void aDeadEngineIsAStatusNotAHang() throws Exception {
-        ApiServer other = ApiServer.start(engine, ServerConfig.defaults().listeningOn("127.0.0.1", 0)
-                .with(dir.resolve("tokens"), ServerConfig.TlsConfig.none()), ModuleRequests.standard());
-        RemoteEngine op = RemoteEngine.connect(new RemoteSettings(other.uri(), operator, Optional.empty(),
+        ApiServer other = LoopbackServer.serve(engine, dir);
+        RemoteEngine op = RemoteEngine.connect(new RemoteSettings(other.uri(), api.operator(), Optional.empty(),
                 Optional.empty()));
         other.close();
         try (op) {
