@@ -27,6 +27,7 @@ import org.dang.engine.Engine;
 import org.dang.engine.EngineModules;
 import org.dang.engine.client.RunFailure;
 import org.dang.engine.client.RunProgress;
+import org.dang.engine.config.ConfigLoader;
 import org.dang.engine.config.DangConfig;
 import org.dang.engine.coordinator.ModuleRunEvent;
 import org.dang.engine.coordinator.ModuleRunListener;
@@ -59,14 +60,19 @@ class RemoteRunsTest {
         // The market data set is found under dang.home (the repository root here).
         previousHome = System.setProperty("dang.home", "..");
         engine = EngineModules.installAvailable(Engine.open(DangConfig.defaults().withStore(dir.resolve("decisions"))));
+        fill(engine);
+        api = LoopbackServer.start(engine, dir);
+    }
+
+    /** Twenty days of an hourly naphtha yield with a daily cycle, and a tag with five readings only. */
+    static void fill(Engine e) {
         Instant t0 = Instant.parse("2026-10-01T00:00:00Z");
         for (int i = 0; i < 24 * 20; i++) {
             Instant t = t0.plus(Duration.ofHours(i));
             double v = 20 + 2 * Math.sin(2 * Math.PI * i / 24) + 0.3 * Math.sin(i * 1.7);
-            engine.plant().tags().append(new PlantScan(t, List.of(new TagSample("naphtha_yield", t, v, Quality.GOOD),
+            e.plant().tags().append(new PlantScan(t, List.of(new TagSample("naphtha_yield", t, v, Quality.GOOD),
                     new TagSample("short_tag", t, i < 5 ? v : Double.NaN, i < 5 ? Quality.GOOD : Quality.BAD))));
         }
-        api = LoopbackServer.start(engine, dir);
     }
 
     @AfterAll
@@ -193,6 +199,23 @@ class RemoteRunsTest {
                 () -> new EngineHttp(api.settings(api.viewer())).get("/market/crack_spread?at=soon"));
         assertEquals(400, bad.status());
         assertTrue(bad.getMessage().contains("at \"soon\" is not a time"), bad.getMessage());
+    }
+
+    @Test
+    void aRunPastTheModulesTimeoutIsAStatus(@TempDir Path own) throws Exception {
+        try (Engine slow = EngineModules.installAvailable(Engine.open(ConfigLoader.parse(
+                "modules:\n  forecasting:\n    timeout: 1\n", "timeout.yaml").withStore(own.resolve("decisions"))))) {
+            fill(slow);
+            ApiServer server = LoopbackServer.serve(slow, dir);
+            try (server; RemoteEngine op = RemoteEngine.connect(new RemoteSettings(server.uri(), api.operator(),
+                    Optional.empty(), Optional.empty()))) {
+                RunFailure f = failure(op.runs().forecast("naphtha_yield", 48, (x, m) -> {
+                }));
+                assertEquals(RunFailure.Kind.TIMED_OUT, f.kind(), f.getMessage());
+                assertTrue(f.getMessage().startsWith("forecast of naphtha_yield timed out: "), f.getMessage());
+                assertTrue(f.getMessage().contains("timed out after 1 s"), f.getMessage());
+            }
+        }
     }
 
     @Test
