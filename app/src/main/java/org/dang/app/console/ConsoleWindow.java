@@ -2,7 +2,6 @@ package org.dang.app.console;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,7 +13,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Function;
 import java.util.function.Supplier;
 
 import javafx.application.Platform;
@@ -70,12 +68,12 @@ import org.dang.engine.client.Subscription;
 import org.dang.engine.config.ConfigLoader;
 import org.dang.engine.decision.AlertPriority;
 import org.dang.engine.plant.TagDefinition;
-import org.dang.engine.situation.MarketQuote;
 
 /**
  * The console's main window: header with the engine connection and the signed-in user, and one tab per
  * view. It works on an {@link EngineConnection}: the embedded engine or a remote one behind dang serve;
- * views that need the engine's insides (chat, market, forecasts, settings) are embedded-only and say so.
+ * views are built the same way on both (forecasts and the market analysis run through the connection's
+ * {@code runs()}); a view that still needs the engine's insides says so on a remote engine.
  */
 public final class ConsoleWindow implements AutoCloseable {
 
@@ -124,16 +122,14 @@ public final class ConsoleWindow implements AutoCloseable {
         TrendViewModel trendModel = new TrendViewModel(connection.tags(), tagDefinitions, background);
         UpdateThrottle trendThrottle = new UpdateThrottle(trendModel::refresh, timer, Duration.ofSeconds(1));
         subscriptions.add(connection.tags().watch(trendThrottle::request));
-        this.trends = new TrendView(trendModel, local.map(e -> new ForecastMediator(e.modules(), e.actions(), user))
-                .orElse(null));
-        Node trendsTab = local.isPresent() ? trends : withNote(trends, "trend-remote-note", "Forecasts: the forecast"
-                + " button " + onHost);
+        // Forecasts and the market analysis run on the engine, embedded or remote, through connection.runs().
+        this.trends = new TrendView(trendModel, new ForecastMediator(connection.runs(), user));
 
         Supplier<Map<String, AlertPriority>> activeAlarms = () -> connection.alarms()
                 .map(a -> ActiveAlarms.byTag(a.snapshot())).orElse(Map.of());
         OverviewViewModel overviewModel = new OverviewViewModel(TileSpec.cduOverview(), connection.tags(),
-                tagDefinitions, activeAlarms, connection.tags()::anomalies, local.<Map<String, Function<Instant, Optional<MarketQuote>>>>map(e ->
-                        Map.of("crack_spread", e::crackSpreadAt)).orElse(Map.of()), background);
+                tagDefinitions, activeAlarms, connection.tags()::anomalies,
+                Map.of("crack_spread", connection.tags()::crackSpreadAt), background);
         UpdateThrottle overviewThrottle = new UpdateThrottle(overviewModel::refresh, timer, Duration.ofMillis(500));
         subscriptions.add(connection.tags().watch(overviewThrottle::request));
         OverviewView overview = new OverviewView(overviewModel, this::showTrend, theme);
@@ -221,15 +217,12 @@ public final class ConsoleWindow implements AutoCloseable {
                 null);
         advisor.refresh();
 
+        MarketViewModel market = new MarketViewModel(connection.runs(), user, background);
+        subscriptions.add(connection.runs().watchMarket(new MarketMediator(market, timer, Duration.ofMillis(250))));
+        Node marketView = new MarketView(market);
         Node chatView;
-        Node marketView;
         if (local.isPresent()) {
             Engine engine = local.get();
-            MarketViewModel market = new MarketViewModel(engine.modules(), engine.actions(), user, background);
-            MarketMediator marketMediator = new MarketMediator(market, timer, Duration.ofMillis(250));
-            engine.modules().addListener(marketMediator);
-            subscriptions.add(() -> engine.modules().removeListener(marketMediator));
-            marketView = new MarketView(market);
             // Backends are built in the background (SDK clients take a moment); with none configured the pane says so.
             ChatViewModel chat = new ChatViewModel(CompletableFuture.supplyAsync(engine::llm, background), engine,
                     user, background);
@@ -237,7 +230,6 @@ public final class ConsoleWindow implements AutoCloseable {
             chatView = new ChatView(chat);
         } else {
             chatView = remoteOnly("chat-remote-note", "Chat with the model " + onHost);
-            marketView = remoteOnly("market-remote-note", "Market analysis " + onHost);
         }
         // The same settings form on both engines; on a remote one it also says which engine and who is signed in.
         SettingsView settingsForm = new SettingsView(new SettingsViewModel(connection.settings(), local.map(e -> {
@@ -249,7 +241,7 @@ public final class ConsoleWindow implements AutoCloseable {
                 : remoteSettings(connection, settingsForm));
         settingsView.setFitToWidth(true);
         tabs = new TabPane(tab("tab-overview", "Overview", overview), tab("tab-alarms", "Alarms", alarmsView),
-                tab("tab-trends", "Trends", trendsTab), tab("tab-chat", "Chat", chatView),
+                tab("tab-trends", "Trends", trends), tab("tab-chat", "Chat", chatView),
                 tab("tab-activity", "Activity", new ActivityView(activity)),
                 tab("tab-market", "Market", marketView),
                 tab("tab-optimisation", "Optimisation", new OptimisationView(optimisation)),
@@ -283,16 +275,6 @@ public final class ConsoleWindow implements AutoCloseable {
         VBox box = new VBox(note);
         box.setPadding(new Insets(16));
         return box;
-    }
-
-    private static Node withNote(Node view, String id, String text) {
-        Label note = new Label(text);
-        note.setId(id);
-        note.getStyleClass().add("muted");
-        note.setPadding(new Insets(4, 8, 4, 8));
-        BorderPane pane = new BorderPane(view);
-        pane.setTop(note);
-        return pane;
     }
 
     /** The settings tab of a console on a remote engine: which engine and who, above the engine's settings form. */

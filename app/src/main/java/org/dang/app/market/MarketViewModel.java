@@ -5,7 +5,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -19,28 +18,23 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 
-import org.dang.engine.access.AccessDeniedException;
 import org.dang.engine.access.Action;
-import org.dang.engine.access.AuditedActions;
 import org.dang.engine.access.User;
-import org.dang.engine.coordinator.ModuleCoordinator;
-import org.dang.engine.coordinator.ModuleRun;
-import org.dang.engine.module.WorkPriority;
+import org.dang.engine.client.ModuleRuns;
+import org.dang.engine.client.RunFailure;
 import org.dang.engine.module.market.Finding;
 import org.dang.engine.module.market.MarketReport;
-import org.dang.engine.module.market.MarketRequest;
 import org.dang.engine.situation.MarketIndicators;
 
 /**
- * State of the market view: the as-of date in, the latest analysis out. A run is requested from
- * the engine's module coordinator (role-checked and audited as a module run request); its report,
- * or any analysis the engine ran on its own, is turned into a {@link MarketViewState} off the FX
- * thread, and the FX thread only swaps it in.
+ * State of the market view: the as-of date in, the latest analysis out. A run is requested through
+ * {@link ModuleRuns} (the engine checks the role and audits it, embedded or remote); its report, or any
+ * analysis the engine ran on its own, is turned into a {@link MarketViewState} off the FX thread, and the
+ * FX thread only swaps it in. A failure (role, unreachable engine, module) is the status line.
  */
 public final class MarketViewModel {
 
-    private final ModuleCoordinator coordinator;
-    private final AuditedActions actions;
+    private final ModuleRuns runs;
     private final User user;
     private final ExecutorService background;
     private final AtomicLong shown = new AtomicLong();
@@ -50,10 +44,9 @@ public final class MarketViewModel {
             "No analysis yet: pick a date and run the analysis.");
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(false);
 
-    /** A market view-model for {@code user}. */
-    public MarketViewModel(ModuleCoordinator coordinator, AuditedActions actions, User user, ExecutorService background) {
-        this.coordinator = coordinator;
-        this.actions = actions;
+    /** A market view-model asking {@code runs} (embedded or remote engine) as {@code user}. */
+    public MarketViewModel(ModuleRuns runs, User user, ExecutorService background) {
+        this.runs = runs;
         this.user = user;
         this.background = background;
     }
@@ -67,28 +60,14 @@ public final class MarketViewModel {
         }
         running.set(true);
         status.set("Analysing the market as of " + date + " ...");
-        background.execute(() -> {
-            try {
-                actions.perform(user, Action.REQUEST_MODULE_RUN, "analysis as of " + date, () -> {
-                    ModuleRun<MarketReport> run = coordinator.submit(MarketRequest.endOf(date),
-                            WorkPriority.OPERATOR_REQUEST);
-                    run.result().whenComplete((report, failure) -> {
-                        if (failure != null) {
-                            Throwable cause = failure instanceof CompletionException c && c.getCause() != null
-                                    ? c.getCause() : failure;
-                            finish("Analysis as of " + date + " failed: " + cause.getMessage());
-                        } else {
-                            show(report);
-                        }
-                    });
-                    return "analysis run " + run.runId() + " submitted";
-                });
-            } catch (AccessDeniedException e) {
-                finish(e.getMessage());
-            } catch (RuntimeException e) {
-                finish("Could not start the analysis: " + e.getMessage());
+        // The request is audited before it runs (a store write): off the FX thread.
+        background.execute(() -> runs.analyseMarket(date, this::progress).whenComplete((report, failure) -> {
+            if (failure != null) {
+                finish(RunFailure.from(failure, "market analysis as of " + date).getMessage());
+            } else {
+                show(report);
             }
-        });
+        }));
     }
 
     /** Shows {@code report} (from this view's request or from a run the engine decided on); any thread. */

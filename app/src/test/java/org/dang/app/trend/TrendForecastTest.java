@@ -67,8 +67,8 @@ class TrendForecastTest {
         vm.rangeProperty().set(TrendRange.DAY);
         FxToolkit.registerPrimaryStage();
         FxToolkit.setupStage(s -> {
-            view = new TrendView(vm, new ForecastMediator(engine.modules(), engine.actions(),
-                    new User("op.lee", Role.OPERATOR, "test")));
+            User op = new User("op.lee", Role.OPERATOR, "test");
+            view = new TrendView(vm, new ForecastMediator(new EmbeddedConnection(engine, op).runs(), op));
             s.setScene(new Scene(view, 1280, 560));
             s.show();
         });
@@ -118,8 +118,8 @@ class TrendForecastTest {
 
     @Test
     void viewersMayNotRequestAForecastAndTheButtonSaysWhy() {
-        ForecastMediator viewer = new ForecastMediator(engine.modules(), engine.actions(),
-                new User("guest", Role.VIEWER, "test"));
+        User guest = new User("guest", Role.VIEWER, "test");
+        ForecastMediator viewer = new ForecastMediator(new EmbeddedConnection(engine, guest).runs(), guest);
         assertTrue(!viewer.allowed());
         assertTrue(viewer.deniedReason().contains("request module runs"), viewer.deniedReason());
     }

@@ -27,6 +27,7 @@ public final class EmbeddedConnection implements EngineConnection {
     private final ModuleActivity activity;
     private final AdvisorQuestions advisor;
     private final EngineSettings settings;
+    private final ModuleRuns runs;
 
     /** A connection to {@code engine} for {@code user}; settings are saved to the user's default config file. */
     public EmbeddedConnection(Engine engine, User user) {
@@ -44,6 +45,7 @@ public final class EmbeddedConnection implements EngineConnection {
         this.activity = new EmbeddedActivity(engine, user, subscriptions);
         this.advisor = new EmbeddedAdvisor(engine, user, subscriptions);
         this.settings = new EmbeddedSettings(engine, user, settingsFile);
+        this.runs = new EmbeddedRuns(engine.modules(), engine.actions(), user, subscriptions);
     }
 
     @Override
@@ -84,6 +86,11 @@ public final class EmbeddedConnection implements EngineConnection {
     @Override
     public EngineSettings settings() {
         return settings;
+    }
+
+    @Override
+    public ModuleRuns runs() {
+        return runs;
     }
 
     @Override

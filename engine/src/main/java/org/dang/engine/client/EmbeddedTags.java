@@ -12,6 +12,7 @@ import org.dang.engine.plant.PlantScan;
 import org.dang.engine.plant.TagDefinition;
 import org.dang.engine.plant.TagSample;
 import org.dang.engine.plant.TagSeries;
+import org.dang.engine.situation.MarketQuote;
 import org.dang.engine.watch.AnomalyStatus;
 
 /** Tag readings of an engine in this process: its tag store, and a scan listener on its plant feed. */
@@ -39,6 +40,11 @@ final class EmbeddedTags implements TagReadings {
     @Override
     public TagSeries series(String tag, Instant from, Instant to) {
         return engine.plant().tags().series(tag, from, to);
+    }
+
+    @Override
+    public Optional<MarketQuote> crackSpreadAt(Instant time) {
+        return engine.crackSpreadAt(time);
     }
 
     @Override

@@ -9,8 +9,7 @@ import org.dang.engine.access.User;
 /**
  * The console's engine, embedded in this process or remote behind {@code dang serve}: the signed-in
  * user and one interface per concern the views read and act on. Views that need the engine's insides
- * (chat with the model, market analysis) use {@link #embedded()}, which is empty
- * for a remote engine.
+ * (chat with the model) use {@link #embedded()}, which is empty for a remote engine.
  */
 public interface EngineConnection extends AutoCloseable {
 
@@ -37,6 +36,8 @@ public interface EngineConnection extends AutoCloseable {
 
     /** The engine's settings: read them, change them (engineers), where they are saved. */
     EngineSettings settings();
+    /** Forecasts and market analyses asked for as this user. */
+    ModuleRuns runs();
 
     /** The engine itself when it runs in this process; empty for a remote engine. */
     Optional<Engine> embedded();

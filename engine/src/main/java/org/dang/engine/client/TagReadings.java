@@ -7,6 +7,7 @@ import java.util.Optional;
 import org.dang.engine.plant.TagDefinition;
 import org.dang.engine.plant.TagSample;
 import org.dang.engine.plant.TagSeries;
+import org.dang.engine.situation.MarketQuote;
 import org.dang.engine.watch.AnomalyStatus;
 
 /** Live tag readings and their recent history, with each tag's definition (unit, range, alarm limits). */
@@ -26,6 +27,12 @@ public interface TagReadings {
 
     /** What the multivariate monitor says about the readings now; empty without plant data. */
     Optional<AnomalyStatus> anomalies();
+
+    /**
+     * The newest 3-2-1 crack spread the market data had published by {@code time} (the plant time), for the
+     * overview tile beside the tags; empty without market data.
+     */
+    Optional<MarketQuote> crackSpreadAt(Instant time);
 
     /** Calls {@code changed} (on any thread) when new readings arrive. */
     Subscription watch(Runnable changed);

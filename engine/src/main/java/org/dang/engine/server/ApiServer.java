@@ -102,6 +102,7 @@ public final class ApiServer implements AutoCloseable {
                 new Route("GET", "/whoami", true, ApiServer::whoami),
                 new Route("GET", "/tags", true, tags::list),
                 new Route("GET", "/tags/{tag}/history", true, tags::history),
+                new Route("GET", "/market/crack_spread", true, new MarketRoute(engine)),
                 new Route("GET", "/modules/runs", true, runs::list),
                 new Route("POST", "/modules/runs/{id}/cancel", true, runs::cancel),
                 new Route("GET", "/situations/{hash}", true, this::situation),

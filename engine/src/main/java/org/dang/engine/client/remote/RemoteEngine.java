@@ -17,6 +17,7 @@ import org.dang.engine.client.DecisionHistory;
 import org.dang.engine.client.EngineConnection;
 import org.dang.engine.client.EngineSettings;
 import org.dang.engine.client.ModuleActivity;
+import org.dang.engine.client.ModuleRuns;
 import org.dang.engine.client.ProposalQueue;
 import org.dang.engine.client.Subscription;
 import org.dang.engine.client.TagReadings;
@@ -39,6 +40,7 @@ public final class RemoteEngine implements EngineConnection {
     private final RemoteActivity activity;
     private final RemoteAdvisor advisor;
     private final RemoteEngineSettings settings;
+    private final RemoteRuns runs;
     private final boolean hasAlarms;
 
     private RemoteEngine(RemoteSettings settings) {
@@ -63,6 +65,7 @@ public final class RemoteEngine implements EngineConnection {
         this.activity = new RemoteActivity(http, events);
         this.advisor = new RemoteAdvisor(http, events);
         this.settings = new RemoteEngineSettings(http, user);
+        this.runs = new RemoteRuns(http, events, RemoteRuns.WAIT);
     }
 
     /**
@@ -114,6 +117,11 @@ public final class RemoteEngine implements EngineConnection {
     @Override
     public EngineSettings settings() {
         return settings;
+    }
+
+    @Override
+    public ModuleRuns runs() {
+        return runs;
     }
 
     @Override

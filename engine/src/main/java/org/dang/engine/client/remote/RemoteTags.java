@@ -17,6 +17,7 @@ import org.dang.engine.json.Json;
 import org.dang.engine.plant.TagDefinition;
 import org.dang.engine.plant.TagSample;
 import org.dang.engine.plant.TagSeries;
+import org.dang.engine.situation.MarketQuote;
 import org.dang.engine.situation.Quality;
 import org.dang.engine.watch.AnomalyStatus;
 
@@ -34,10 +35,12 @@ final class RemoteTags implements TagReadings {
     private final List<TagDefinition> definitions = new CopyOnWriteArrayList<>();
     private final Map<String, TagSample> latest = new ConcurrentHashMap<>();
     private volatile AnomalyStatus anomaly;
+    private final RemoteCrackSpread crackSpread;
 
     RemoteTags(EngineHttp http, EventStream events) {
         this.http = http;
         this.events = events;
+        this.crackSpread = new RemoteCrackSpread(http);
         events.on("tags", e -> {
             if (e.isNull()) {
                 reload(); // reconnected: whatever was missed is in /tags
@@ -108,6 +111,11 @@ final class RemoteTags implements TagReadings {
     @Override
     public Optional<AnomalyStatus> anomalies() {
         return Optional.ofNullable(anomaly);
+    }
+
+    @Override
+    public Optional<MarketQuote> crackSpreadAt(Instant time) {
+        return crackSpread.at(time);
     }
 
     @Override

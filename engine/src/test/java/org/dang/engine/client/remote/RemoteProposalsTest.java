@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -22,19 +21,14 @@ import org.junit.jupiter.api.io.TempDir;
 import org.dang.engine.Engine;
 import org.dang.engine.EngineModules;
 import org.dang.engine.access.AccessDeniedException;
-import org.dang.engine.access.Role;
 import org.dang.engine.client.ProposalWatcher;
 import org.dang.engine.config.DangConfig;
-import org.dang.engine.config.ServerConfig;
 import org.dang.engine.module.optimize.OptimizationProposal;
 import org.dang.engine.module.optimize.ProposedMove;
 import org.dang.engine.plant.sim.CduConfig;
 import org.dang.engine.plant.sim.CduSimulator;
 import org.dang.engine.plant.sim.EquipmentCondition;
 import org.dang.engine.plant.sim.SimulatorSource;
-import org.dang.engine.server.ApiServer;
-import org.dang.engine.server.ModuleRequests;
-import org.dang.engine.server.TokenFile;
 
 /** Optimisation from a remote console: propose, the watcher hearing of the run, approve once, reject, roles. */
 class RemoteProposalsTest {
@@ -44,7 +38,7 @@ class RemoteProposalsTest {
 
     static Engine engine;
     static SimulatorSource unit;
-    static ApiServer server;
+    static LoopbackServer api;
     static String viewer;
     static String operator;
 
@@ -55,23 +49,20 @@ class RemoteProposalsTest {
         unit = new SimulatorSource(new CduSimulator(CduConfig.defaults(11).withEquipment(
                 new EquipmentCondition(0.2, 0.1, 0.1))), Duration.ofHours(1));
         EngineModules.installOptimization(engine, unit);
-        TokenFile tokens = new TokenFile(dir.resolve("tokens"));
-        viewer = tokens.add("vic.viewer", Role.VIEWER);
-        operator = tokens.add("op.lee", Role.OPERATOR);
-        server = ApiServer.start(engine, ServerConfig.defaults().listeningOn("127.0.0.1", 0)
-                .with(dir.resolve("tokens"), ServerConfig.TlsConfig.none()).withRateLimit(100_000, 100_000),
-                ModuleRequests.standard());
+        api = LoopbackServer.start(engine, dir);
+        viewer = api.viewer();
+        operator = api.operator();
     }
 
     @AfterAll
     static void stop() {
-        server.close();
+        api.close();
         engine.close();
         unit.close();
     }
 
     static RemoteEngine connect(String token) {
-        return RemoteEngine.connect(new RemoteSettings(server.uri(), token, Optional.empty(), Optional.empty()));
+        return api.connect(token);
     }
 
     static Set<String> moving(OptimizationProposal p) {
