@@ -84,6 +84,11 @@ public record ServerConfig(String bind, int port, TlsConfig tls, Path tokenFile,
                 connections);
     }
 
+    /** The same settings with another request timeout (also the longest {@code /invoke} wait). */
+    public ServerConfig withRequestTimeout(Duration timeout) {
+        return new ServerConfig(bind, port, tls, tokenFile, maxBodyBytes, rateLimit, rateBurst, timeout, maxConnections);
+    }
+
     /** The same settings with another token file and TLS. */
     public ServerConfig with(Path newTokenFile, TlsConfig newTls) {
         return new ServerConfig(bind, port, newTls, newTokenFile, maxBodyBytes, rateLimit, rateBurst, requestTimeout, maxConnections);

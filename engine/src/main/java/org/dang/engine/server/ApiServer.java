@@ -99,7 +99,7 @@ public final class ApiServer implements AutoCloseable {
                 new Route("GET", "/optimization/proposals", true, proposals::list),
                 new Route("POST", "/optimization/proposals/{id}/approve", true, proposals::approve),
                 new Route("POST", "/optimization/proposals/{id}/reject", true, proposals::reject),
-                new Route("GET", "/whoami", true, ApiServer::whoami),
+                new Route("GET", "/whoami", true, this::whoami),
                 new Route("GET", "/tags", true, tags::list),
                 new Route("GET", "/tags/{tag}/history", true, tags::history),
                 new Route("GET", "/market/crack_spread", true, new MarketRoute(engine)),
@@ -307,13 +307,17 @@ public final class ApiServer implements AutoCloseable {
         }
     }
 
-    /** {@code GET /whoami}: who the bearer token speaks for, so a remote console signs in as that user. */
-    private static void whoami(HttpCall call, User user) throws IOException {
+    /**
+     * {@code GET /whoami}: who the bearer token speaks for, so a remote console signs in as that user, and
+     * the longest {@code /invoke} wait this server accepts, so it never asks for more.
+     */
+    private void whoami(HttpCall call, User user) throws IOException {
         call.query(Set.of());
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("user", user.name());
         m.put("role", user.role());
         m.put("origin", user.origin());
+        m.put("max_wait_s", config.requestTimeout().toSeconds());
         call.json(200, m);
     }
 

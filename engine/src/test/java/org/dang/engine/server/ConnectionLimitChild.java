@@ -27,8 +27,7 @@ final class ConnectionLimitChild {
             ServerConfig sc = ServerConfig.defaults().listeningOn("127.0.0.1", 0)
                     .with(dir.resolve("tokens"), ServerConfig.TlsConfig.none()).withMaxConnections(limit);
             if (args.length > 2) {
-                sc = new ServerConfig(sc.bind(), sc.port(), sc.tls(), sc.tokenFile(), sc.maxBodyBytes(), sc.rateLimit(),
-                        sc.rateBurst(), Duration.ofSeconds(Long.parseLong(args[2])), sc.maxConnections());
+                sc = sc.withRequestTimeout(Duration.ofSeconds(Long.parseLong(args[2])));
             }
             try (ApiServer server = ApiServer.start(engine, sc, new ModuleRequests())) {
                 System.out.println(server.port() + " " + token);

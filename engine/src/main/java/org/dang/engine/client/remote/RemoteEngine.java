@@ -1,5 +1,6 @@
 package org.dang.engine.client.remote;
 
+import java.time.Duration;
 import java.time.InstantSource;
 import java.util.Locale;
 import java.util.Optional;
@@ -60,12 +61,15 @@ public final class RemoteEngine implements EngineConnection {
         tags.reload();
         this.alarms = new RemoteAlarms(http, events);
         this.hasAlarms = !tags.definitions().isEmpty();
-        this.proposals = new RemoteProposals(http, events);
+        // Waiting longer than the server's request_timeout is refused, so ask for at most what it allows.
+        Duration wait = Duration.ofSeconds(Math.min(RemoteRuns.WAIT.toSeconds(),
+                me.path("max_wait_s").asLong(RemoteRuns.WAIT.toSeconds())));
+        this.proposals = new RemoteProposals(http, events, wait);
         proposals.probe();
         this.activity = new RemoteActivity(http, events);
         this.advisor = new RemoteAdvisor(http, events);
         this.settings = new RemoteEngineSettings(http, user);
-        this.runs = new RemoteRuns(http, events, RemoteRuns.WAIT);
+        this.runs = new RemoteRuns(http, events, wait);
     }
 
     /**

@@ -29,11 +29,14 @@ final class RemoteProposals implements ProposalQueue {
 
     private final EngineHttp http;
     private final EventStream events;
+    /** How long one {@code /invoke} may wait for the run: {@link #PROPOSE_WAIT} or less when the server allows less. */
+    private final Duration wait;
     private volatile String unavailable = "";
 
-    RemoteProposals(EngineHttp http, EventStream events) {
+    RemoteProposals(EngineHttp http, EventStream events, Duration wait) {
         this.http = http;
         this.events = events;
+        this.wait = wait;
     }
 
     /** Asks the engine whether it has a proposal desk. */
@@ -81,8 +84,8 @@ final class RemoteProposals implements ProposalQueue {
     @Override
     public CompletableFuture<OptimizationProposal> propose() {
         return CompletableFuture.supplyAsync(() -> {
-            JsonNode answer = http.post("/invoke/optimization?wait=" + PROPOSE_WAIT.toSeconds(), Map.of(),
-                    PROPOSE_WAIT.plusSeconds(10));
+            JsonNode answer = http.post("/invoke/optimization?wait=" + wait.toSeconds(), Map.of(),
+                    wait.plusSeconds(10));
             if (!"COMPLETED".equals(answer.path("status").asText())) {
                 throw new IllegalStateException("the optimisation run " + answer.path("run_id").asText()
                         + " is still running on the engine; its proposal will show when it finishes");

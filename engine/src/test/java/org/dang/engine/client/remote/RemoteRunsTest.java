@@ -29,6 +29,7 @@ import org.dang.engine.client.RunFailure;
 import org.dang.engine.client.RunProgress;
 import org.dang.engine.config.ConfigLoader;
 import org.dang.engine.config.DangConfig;
+import org.dang.engine.config.ServerConfig;
 import org.dang.engine.coordinator.ModuleRunEvent;
 import org.dang.engine.coordinator.ModuleRunListener;
 import org.dang.engine.module.ModuleName;
@@ -39,6 +40,7 @@ import org.dang.engine.module.market.MarketReport;
 import org.dang.engine.plant.PlantScan;
 import org.dang.engine.plant.TagSample;
 import org.dang.engine.server.ApiServer;
+import org.dang.engine.server.ModuleRequests;
 import org.dang.engine.situation.MarketQuote;
 import org.dang.engine.situation.Quality;
 
@@ -114,6 +116,19 @@ class RemoteRunsTest {
         assertTrue(engine.store().auditTrail(20).stream().anyMatch(a -> a.actor().equals("op.lee")
                 && a.action().equals("request_module_run") && a.target().equals("module forecasting")
                 && a.result().equals("OK")), "audited on the engine as the token's user");
+    }
+
+    @Test
+    void aServerThatAllowsShorterWaitsIsNeverAskedForLonger() throws Exception {
+        // request_timeout 5 s: POST /invoke refuses ?wait= above 5, so the console must learn it from /whoami.
+        try (ApiServer shortWaits = ApiServer.start(engine, ServerConfig.defaults().listeningOn("127.0.0.1", 0)
+                .with(dir.resolve("tokens"), ServerConfig.TlsConfig.none()).withRequestTimeout(Duration.ofSeconds(5)),
+                ModuleRequests.standard());
+             RemoteEngine op = RemoteEngine.connect(new RemoteSettings(shortWaits.uri(), api.operator(), Optional.empty(),
+                     Optional.empty()))) {
+            ForecastResult r = op.runs().forecast("naphtha_yield", 3, (f, m) -> { }).get(120, TimeUnit.SECONDS);
+            assertEquals(3, r.forecasts().getFirst().points().size());
+        }
     }
 
     @Test
