@@ -24,6 +24,7 @@ public final class EmbeddedConnection implements EngineConnection {
     private final ProposalQueue proposals;
     private final ModuleActivity activity;
     private final AdvisorQuestions advisor;
+    private final OperatorChat chat;
 
     /** A connection to {@code engine} for {@code user}. */
     public EmbeddedConnection(Engine engine, User user) {
@@ -35,6 +36,7 @@ public final class EmbeddedConnection implements EngineConnection {
         this.proposals = new EmbeddedProposals(engine, user, subscriptions);
         this.activity = new EmbeddedActivity(engine, user, subscriptions);
         this.advisor = new EmbeddedAdvisor(engine, user, subscriptions);
+        this.chat = new EmbeddedChat(engine, user);
     }
 
     @Override
@@ -70,6 +72,11 @@ public final class EmbeddedConnection implements EngineConnection {
     @Override
     public AdvisorQuestions advisor() {
         return advisor;
+    }
+
+    @Override
+    public OperatorChat chat() {
+        return chat;
     }
 
     @Override

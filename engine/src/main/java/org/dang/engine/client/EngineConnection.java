@@ -9,7 +9,7 @@ import org.dang.engine.access.User;
 /**
  * The console's engine, embedded in this process or remote behind {@code dang serve}: the signed-in
  * user and one interface per concern the views read and act on. Views that need the engine's insides
- * (chat with the model, market analysis, settings of the engine) use {@link #embedded()}, which is empty
+ * (market analysis, settings of the engine) use {@link #embedded()}, which is empty
  * for a remote engine.
  */
 public interface EngineConnection extends AutoCloseable {
@@ -34,6 +34,9 @@ public interface EngineConnection extends AutoCloseable {
 
     /** The decision advisor: questions waiting for the model, and asking one. */
     AdvisorQuestions advisor();
+
+    /** The chat assistant, as the signed-in user. */
+    OperatorChat chat();
 
     /** The engine itself when it runs in this process; empty for a remote engine. */
     Optional<Engine> embedded();

@@ -16,6 +16,7 @@ import org.dang.engine.client.AdvisorQuestions;
 import org.dang.engine.client.DecisionHistory;
 import org.dang.engine.client.EngineConnection;
 import org.dang.engine.client.ModuleActivity;
+import org.dang.engine.client.OperatorChat;
 import org.dang.engine.client.ProposalQueue;
 import org.dang.engine.client.Subscription;
 import org.dang.engine.client.TagReadings;
@@ -37,6 +38,7 @@ public final class RemoteEngine implements EngineConnection {
     private final RemoteProposals proposals;
     private final RemoteActivity activity;
     private final RemoteAdvisor advisor;
+    private final RemoteChat chat;
     private final boolean hasAlarms;
 
     private RemoteEngine(RemoteSettings settings) {
@@ -60,6 +62,7 @@ public final class RemoteEngine implements EngineConnection {
         proposals.probe();
         this.activity = new RemoteActivity(http, events);
         this.advisor = new RemoteAdvisor(http, events);
+        this.chat = new RemoteChat(http);
     }
 
     /**
@@ -106,6 +109,11 @@ public final class RemoteEngine implements EngineConnection {
     @Override
     public AdvisorQuestions advisor() {
         return advisor;
+    }
+
+    @Override
+    public OperatorChat chat() {
+        return chat;
     }
 
     @Override
