@@ -78,7 +78,12 @@ final class EngineHttp {
 
     /** GET {@code pathAndQuery} as JSON. */
     JsonNode get(String pathAndQuery) {
-        return send("GET " + pathAndQuery, request(pathAndQuery).timeout(REQUEST_TIMEOUT).GET().build());
+        return get(pathAndQuery, REQUEST_TIMEOUT);
+    }
+
+    /** GET with a longer timeout, for answers the engine may have to build first. */
+    JsonNode get(String pathAndQuery, Duration timeout) {
+        return send("GET " + pathAndQuery, request(pathAndQuery).timeout(timeout).GET().build());
     }
 
     /** POST {@code body} (written as JSON) to {@code pathAndQuery}. */

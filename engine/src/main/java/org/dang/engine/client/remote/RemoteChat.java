@@ -1,10 +1,12 @@
 package org.dang.engine.client.remote;
 
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -27,22 +29,35 @@ import org.dang.engine.store.ConversationTurn;
 
 /**
  * {@link OperatorChat} over {@code POST /chat/ask} (its server-sent events read line by line as they
- * come) and {@code /chat/history}. Cancelling closes the stream, which makes the engine cancel the question.
+ * come) and {@code /chat/history}. Cancelling closes the stream, which makes the engine cancel the question;
+ * a stream silent for longer than the engine's keep-alives allow ends the question as failed.
  */
 final class RemoteChat implements OperatorChat {
 
+    /** The engine writes a keep-alive every 15 s; three missed mean the engine or the network is gone. */
+    static final Duration SILENCE = Duration.ofSeconds(45);
+    /** The engine builds its model on first use (local weights take minutes), so its state may be slow to come. */
+    static final Duration MODEL_WAIT = Duration.ofMinutes(5);
+
     private final EngineHttp http;
+    private final Duration silence;
     private CompletableFuture<ChatModelState> model;
 
     RemoteChat(EngineHttp http) {
+        this(http, SILENCE);
+    }
+
+    /** A chat whose answers fail after {@code silence} without a byte from the engine. */
+    RemoteChat(EngineHttp http, Duration silence) {
         this.http = http;
+        this.silence = silence;
     }
 
     @Override
     public synchronized CompletableFuture<ChatModelState> model() {
         if (model == null) {
             model = CompletableFuture.supplyAsync(() -> {
-                JsonNode h = http.get("/chat/history?limit=1");
+                JsonNode h = http.get("/chat/history?limit=1", MODEL_WAIT);
                 String name = h.path("model").isTextual() ? h.path("model").asText() : null;
                 List<String> problems = new ArrayList<>();
                 h.path("problems").forEach(p -> problems.add(p.asText()));
@@ -103,17 +118,44 @@ final class RemoteChat implements OperatorChat {
                         return;
                     }
                     if (!ended.get()) {
-                        SseReader.read(in, ended::get, this::event);
+                        HeardStream heard = new HeardStream(in);
+                        Thread watch = Thread.ofVirtual().name("remote-chat-watch").start(() -> watch(heard));
+                        try {
+                            SseReader.read(heard, ended::get, this::event);
+                        } finally {
+                            watch.interrupt();
+                        }
                     }
                 }
                 end(ReplyStatus.FAILED, "The engine at " + http.engine() + " ended the answer before the reply"
                         + " (it may have restarted); the question may be asked again.");
             } catch (IOException e) {
-                end(ReplyStatus.FAILED, http.unreachable(what, e).getMessage());
+                end(ReplyStatus.FAILED, body == null ? http.unreachable(what, e).getMessage()
+                        : "The connection to the engine at " + http.engine() + " broke during the answer (" + e
+                                + "); the question may be asked again.");
             } catch (InterruptedException e) {
                 end(ReplyStatus.CANCELLED, "Cancelled.");
             } catch (RuntimeException e) {
                 end(ReplyStatus.FAILED, what + " to " + http.engine() + " failed: " + e.getMessage());
+            }
+        }
+
+        /** Ends the question when {@code heard} stays silent for {@link #silence}. */
+        private void watch(HeardStream heard) {
+            try {
+                while (!ended.get()) {
+                    long quiet = System.nanoTime() - heard.last;
+                    if (quiet >= silence.toNanos()) {
+                        end(ReplyStatus.FAILED, "No word from the engine at " + http.engine() + " for "
+                                + silence.toSeconds() + " s, not even a keep-alive: the engine or the network is down;"
+                                + " the question may be asked again.");
+                        cancel();
+                        return;
+                    }
+                    Thread.sleep(Duration.ofNanos(silence.toNanos() - quiet));
+                }
+            } catch (InterruptedException e) {
+                // The stream ended first.
             }
         }
 
@@ -175,6 +217,29 @@ final class RemoteChat implements OperatorChat {
         @Override
         public CompletableFuture<AssistantReply> result() {
             return result;
+        }
+    }
+
+    /** The answer's body, noting when a byte last came. */
+    private static final class HeardStream extends FilterInputStream {
+        private volatile long last = System.nanoTime();
+
+        HeardStream(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            last = System.nanoTime();
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = super.read(b, off, len);
+            last = System.nanoTime();
+            return n;
         }
     }
 }

@@ -1,55 +1,53 @@
 package org.dang.engine.client.remote;
 
-import static org.dang.engine.llm.openai.ScriptedOpenAiServer.r1Reply;
-import static org.dang.engine.llm.openai.ScriptedOpenAiServer.sse;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+
+import com.sun.net.httpserver.HttpServer;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import org.dang.engine.Engine;
-import org.dang.engine.EngineModules;
 import org.dang.engine.access.Role;
 import org.dang.engine.assistant.AssistantListener;
 import org.dang.engine.assistant.AssistantReply;
+import org.dang.engine.assistant.ChatPlant;
 import org.dang.engine.assistant.ReplyStatus;
 import org.dang.engine.assistant.ToolStep;
 import org.dang.engine.client.ChatModelState;
-import org.dang.engine.config.DangConfig;
-import org.dang.engine.config.LlmConfig;
-import org.dang.engine.config.OpenAiBackendConfig;
-import org.dang.engine.config.OrchestratorConfig;
 import org.dang.engine.config.ServerConfig;
 import org.dang.engine.llm.openai.ScriptedOpenAiServer;
-import org.dang.engine.plant.PlantScan;
-import org.dang.engine.plant.TagSample;
 import org.dang.engine.server.ApiServer;
 import org.dang.engine.server.ModuleRequests;
 import org.dang.engine.server.TokenFile;
-import org.dang.engine.situation.Quality;
 import org.dang.engine.store.ConversationTurn;
 
 /**
  * The chat of a remote console against a real {@link ApiServer} over a real engine whose model is a
  * scripted OpenAI-compatible server speaking the R1 stream: reasoning, answer and a forecasting tool step
  * arrive as events and the reply matches; viewers are refused, an engine without a model says why; the
- * user's history reads back and clears.
+ * user's history reads back and clears; a cancel reaches the engine; a silent engine ends the question.
  */
 class RemoteChatTest {
 
@@ -57,6 +55,7 @@ class RemoteChatTest {
     Path dir;
 
     private ScriptedOpenAiServer model;
+    private ChatPlant plant;
     private Engine engine;
     private ApiServer server;
     private String operator;
@@ -66,18 +65,8 @@ class RemoteChatTest {
     private void start(boolean withModel) throws Exception {
         previousHome = System.setProperty("dang.home", "..");
         model = new ScriptedOpenAiServer();
-        DangConfig d = DangConfig.defaults();
-        LlmConfig llm = withModel ? d.orchestrator().llm().withOpenai(new OpenAiBackendConfig(Optional.of(model.url()),
-                Optional.of("deepseek-r1-distill-qwen-7b"), Optional.empty(), Duration.ofSeconds(10)))
-                : d.orchestrator().llm();
-        engine = EngineModules.installAvailable(Engine.open(new DangConfig(new OrchestratorConfig(llm), d.modules(),
-                d.decisionEngine(), d.store()).withStore(dir.resolve("decisions"))));
-        Instant t0 = Instant.parse("2026-10-01T00:00:00Z");
-        for (int i = 0; i < 24 * 20; i++) {
-            Instant t = t0.plus(Duration.ofHours(i));
-            double v = 20 + 2 * Math.sin(2 * Math.PI * i / 24) + 0.3 * Math.sin(i * 1.7);
-            engine.plant().tags().append(new PlantScan(t, List.of(new TagSample("naphtha_yield", t, v, Quality.GOOD))));
-        }
+        plant = ChatPlant.open(dir, withModel ? model : null);
+        engine = plant.engine();
         TokenFile tokens = new TokenFile(dir.resolve("tokens"));
         operator = tokens.add("op.lee", Role.OPERATOR);
         viewer = tokens.add("vic.viewer", Role.VIEWER);
@@ -90,8 +79,8 @@ class RemoteChatTest {
         if (server != null) {
             server.close();
         }
-        if (engine != null) {
-            engine.close();
+        if (plant != null) {
+            plant.close();
         }
         if (model != null) {
             model.close();
@@ -107,14 +96,8 @@ class RemoteChatTest {
         return RemoteEngine.connect(new RemoteSettings(server.uri(), token, Optional.empty(), Optional.empty()));
     }
 
-    private static List<String> words(String text) {
-        List<String> w = new ArrayList<>();
-        Collections.addAll(w, text.split("(?<= )"));
-        return w;
-    }
-
     private static ScriptedOpenAiServer.Reply reply(String reasoning, String answer) {
-        return sse(r1Reply(words(reasoning), words(answer), 400), Duration.ofMillis(5));
+        return ChatPlant.reply(reasoning, answer, Duration.ofMillis(5));
     }
 
     /** Everything a listener heard, in order. */
@@ -165,10 +148,7 @@ class RemoteChatTest {
     @Test
     void aRemoteQuestionStreamsReasoningAToolStepAndTheAnswerAndTheHistoryReadsBackAndClears() throws Exception {
         start(true);
-        model.then(reply("The operator wants a naphtha forecast. I ask the forecaster.",
-                "{\"action\": \"INVOKE\", \"module\": \"forecasting\", \"parameters\": {\"tags\": [\"naphtha_yield\"],"
-                        + " \"horizon\": 12, \"model_selection\": \"ridge\"}, \"confidence\": 0.9, \"rationale\":"
-                        + " \"A forecast is needed.\"}"));
+        model.then(ChatPlant.forecastRequest());
         String answer = "Naphtha yield should stay between 18 and 22 % over the next 12 hours.";
         model.then(reply("The ridge forecast is back.", answer));
         try (RemoteEngine remote = connect(operator)) {
@@ -213,7 +193,7 @@ class RemoteChatTest {
     @Test
     void cancellingClosesTheStreamAndTheEngineCancelsTheQuestion() throws Exception {
         start(true);
-        model.then(sse(r1Reply(Collections.nCopies(400, "step "), List.of("never"), 400), Duration.ofMillis(40)));
+        model.then(ChatPlant.reply("step ".repeat(400), "never", Duration.ofMillis(40)));
         try (RemoteEngine remote = connect(operator)) {
             Heard heard = new Heard();
             var handle = remote.chat().ask("Summarise the last shift.", heard);
@@ -235,6 +215,45 @@ class RemoteChatTest {
             assertTrue(engine.store().auditTrail(20).stream().anyMatch(e -> e.action().equals("ask_assistant")
                     && e.actor().equals("op.lee") && e.detail().contains("| CANCELLED |")),
                     engine.store().auditTrail(20).toString());
+        }
+    }
+
+    @Test
+    void anEngineThatFallsSilentMidAnswerEndsTheQuestionWithAClearError() throws Exception {
+        // A host that vanished sends nothing, not even a reset: stand-in for it, the first bytes of a real answer.
+        CountDownLatch release = new CountDownLatch(1);
+        HttpServer silent = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        silent.createContext("/chat/ask", ex -> {
+            ex.getResponseHeaders().set("Content-Type", "text/event-stream; charset=utf-8");
+            ex.sendResponseHeaders(200, 0);
+            OutputStream out = ex.getResponseBody();
+            out.write((": connected as op.lee\nretry: 2000\n\nid: 1\nevent: reasoning\ndata: {\"text\":\"Looking\"}\n\n")
+                    .getBytes(StandardCharsets.UTF_8));
+            out.flush();
+            try {
+                release.await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            ex.close();
+        });
+        silent.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
+        silent.start();
+        try {
+            URI uri = URI.create("http://127.0.0.1:" + silent.getAddress().getPort() + "/");
+            RemoteChat chat = new RemoteChat(new EngineHttp(new RemoteSettings(uri, "token", Optional.empty(),
+                    Optional.empty())), Duration.ofSeconds(1));
+            Heard heard = new Heard();
+            AssistantReply reply = chat.ask("Why?", heard).result().get(10, TimeUnit.SECONDS);
+            assertEquals(ReplyStatus.FAILED, reply.status());
+            assertTrue(reply.message().startsWith("No word from the engine at http://127.0.0.1:"
+                    + silent.getAddress().getPort()) && reply.message().contains(" for 1 s, not even a keep-alive"),
+                    reply.message());
+            assertEquals("Looking", heard.reasoning.toString());
+            assertEquals(List.of("thinking", "completed"), heard.events);
+        } finally {
+            release.countDown();
+            silent.stop(0);
         }
     }
 
