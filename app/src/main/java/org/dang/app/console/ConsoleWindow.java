@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -74,7 +73,8 @@ import org.dang.engine.situation.MarketQuote;
 /**
  * The console's main window: header with the engine connection and the signed-in user, and one tab per
  * view. It works on an {@link EngineConnection}: the embedded engine or a remote one behind dang serve;
- * views that need the engine's insides (chat, market, forecasts, settings) are embedded-only and say so.
+ * views that need the engine's insides (market, forecasts, settings) are embedded-only and say so; the chat
+ * works on both.
  */
 public final class ConsoleWindow implements AutoCloseable {
 
@@ -219,7 +219,10 @@ public final class ConsoleWindow implements AutoCloseable {
                 null);
         advisor.refresh();
 
-        Node chatView;
+        // The chat works the same embedded or remote: the engine asks its model as the connection's user.
+        ChatViewModel chat = new ChatViewModel(connection.chat(), connection.proposals(), user, background);
+        subscriptions.add(connection.proposals().watch(new ChatMediator(chat, timer)));
+        Node chatView = new ChatView(chat);
         Node marketView;
         Node settingsView;
         if (local.isPresent()) {
@@ -229,16 +232,10 @@ public final class ConsoleWindow implements AutoCloseable {
             engine.modules().addListener(marketMediator);
             subscriptions.add(() -> engine.modules().removeListener(marketMediator));
             marketView = new MarketView(market);
-            // Backends are built in the background (SDK clients take a moment); with none configured the pane says so.
-            ChatViewModel chat = new ChatViewModel(CompletableFuture.supplyAsync(engine::llm, background), engine,
-                    user, background);
-            new ChatMediator(chat, timer);
-            chatView = new ChatView(chat);
             var source = engine.plant().source();
             settingsView = new SettingsView(new SettingsViewModel(engine.config(), settingsFile,
                     source == null ? "none attached" : source.name(), user, engine.actions(), background));
         } else {
-            chatView = remoteOnly("chat-remote-note", "Chat with the model " + onHost);
             marketView = remoteOnly("market-remote-note", "Market analysis " + onHost);
             settingsView = remoteSettings(connection);
         }

@@ -1,7 +1,5 @@
 package org.dang.app.chat;
 
-import static org.dang.engine.llm.openai.ScriptedOpenAiServer.r1Reply;
-import static org.dang.engine.llm.openai.ScriptedOpenAiServer.sse;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -9,9 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 import javafx.scene.Node;
@@ -32,20 +28,10 @@ import org.dang.app.console.ConsoleWindow;
 import org.dang.app.console.Screenshots;
 import org.dang.app.console.Theme;
 import org.dang.engine.Engine;
-import org.dang.engine.EngineModules;
 import org.dang.engine.access.Role;
 import org.dang.engine.access.User;
-import org.dang.engine.config.DangConfig;
-import org.dang.engine.config.LlmConfig;
-import org.dang.engine.config.OpenAiBackendConfig;
-import org.dang.engine.config.OrchestratorConfig;
+import org.dang.engine.assistant.ChatPlant;
 import org.dang.engine.llm.openai.ScriptedOpenAiServer;
-import org.dang.engine.plant.PlantScan;
-import org.dang.engine.plant.TagSample;
-import org.dang.engine.plant.sim.CduConfig;
-import org.dang.engine.plant.sim.CduSimulator;
-import org.dang.engine.plant.sim.SimulatorSource;
-import org.dang.engine.situation.Quality;
 import org.dang.engine.store.AuditEvent;
 
 /**
@@ -60,7 +46,7 @@ class ChatViewTest {
 
     private ScriptedOpenAiServer server;
     private Engine engine;
-    private SimulatorSource unit;
+    private ChatPlant plant;
     private ConsoleWindow window;
     private String previousHome;
     private final FxRobot robot = new FxRobot();
@@ -77,11 +63,8 @@ class ChatViewTest {
         if (window != null) {
             window.close();
         }
-        if (engine != null) {
-            engine.close();
-        }
-        if (unit != null) {
-            unit.close();
+        if (plant != null) {
+            plant.close();
         }
         server.close();
         if (previousHome == null) {
@@ -92,20 +75,8 @@ class ChatViewTest {
     }
 
     private void engine(boolean withModel) {
-        DangConfig d = DangConfig.defaults();
-        LlmConfig llm = withModel ? d.orchestrator().llm().withOpenai(new OpenAiBackendConfig(
-                Optional.of(server.url()), Optional.of("deepseek-r1-distill-qwen-7b"), Optional.empty(),
-                Duration.ofSeconds(10))) : d.orchestrator().llm();
-        engine = EngineModules.installAvailable(Engine.open(new DangConfig(new OrchestratorConfig(llm), d.modules(),
-                d.decisionEngine(), d.store()).withStore(dir.resolve("decisions"))));
-        unit = new SimulatorSource(new CduSimulator(CduConfig.defaults(7)), Duration.ofHours(1));
-        EngineModules.installOptimization(engine, unit);
-        Instant t0 = Instant.parse("2026-10-01T00:00:00Z");
-        for (int i = 0; i < 24 * 20; i++) {
-            Instant t = t0.plus(Duration.ofHours(i));
-            double v = 20 + 2 * Math.sin(2 * Math.PI * i / 24) + 0.3 * Math.sin(i * 1.7);
-            engine.plant().tags().append(new PlantScan(t, List.of(new TagSample("naphtha_yield", t, v, Quality.GOOD))));
-        }
+        plant = ChatPlant.open(dir, withModel ? server : null);
+        engine = plant.engine();
     }
 
     private void open(User user, boolean withModel) throws Exception {
@@ -136,16 +107,8 @@ class ChatViewTest {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup(".chat-exchange").queryAll().size() > before);
     }
 
-    private static List<String> words(String text) {
-        List<String> w = new ArrayList<>();
-        for (String s : text.split("(?<= )")) {
-            w.add(s);
-        }
-        return w;
-    }
-
     private static ScriptedOpenAiServer.Reply reply(String reasoning, String answer, Duration gap) {
-        return sse(r1Reply(words(reasoning), words(answer), 400), gap);
+        return ChatPlant.reply(reasoning, answer, gap);
     }
 
     private String text(String id) {
@@ -155,10 +118,7 @@ class ChatViewTest {
     @Test
     void aForecastQuestionShowsTheToolStepAndTheAnswerAndASetpointRequestBecomesACard() throws Exception {
         open(user("op.lee", Role.OPERATOR), true);
-        server.then(reply("The operator wants a naphtha forecast. I have none, so I ask the forecaster.",
-                "{\"action\": \"INVOKE\", \"module\": \"forecasting\", \"parameters\": {\"tags\": [\"naphtha_yield\"],"
-                        + " \"horizon\": 12, \"model_selection\": \"ridge\"}, \"confidence\": 0.9, \"rationale\":"
-                        + " \"A forecast is needed.\"}", Duration.ofMillis(5)));
+        server.then(ChatPlant.forecastRequest());
         server.then(reply("The ridge forecast is back; the yield swings with the daily cycle.",
                 "Naphtha yield should stay between 18 and 22 % over the next 12 hours, lowest around 06:00.",
                 Duration.ofMillis(20)));

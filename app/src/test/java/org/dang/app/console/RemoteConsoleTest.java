@@ -157,8 +157,9 @@ class RemoteConsoleTest {
                 .noneMatch(a -> a.id().equals(waiting.id()) && a.state() == waiting.state()));
 
         // Views that need the engine's insides say where they run.
-        Label chat = robot.lookup("#chat-remote-note").query();
-        assertTrue(chat.getText().contains("engine host"), chat.getText());
+        Label market = robot.lookup("#market-remote-note").query();
+        assertTrue(market.getText().contains("engine host"), market.getText());
+        assertTrue(robot.lookup("#chat-remote-note").tryQuery().isEmpty(), "the chat works on a remote engine");
         Label settings = robot.lookup("#settings-engine").query();
         assertTrue(settings.getText().contains(server.uri().toString()), settings.getText());
     }
