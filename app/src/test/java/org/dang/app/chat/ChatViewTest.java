@@ -13,9 +13,7 @@ import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.TextArea;
 import javafx.scene.control.TitledPane;
-import javafx.scene.layout.VBox;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -25,14 +23,12 @@ import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 import org.dang.app.console.ConsoleWindow;
-import org.dang.app.console.Screenshots;
 import org.dang.app.console.Theme;
 import org.dang.engine.Engine;
 import org.dang.engine.access.Role;
 import org.dang.engine.access.User;
 import org.dang.engine.assistant.ChatPlant;
 import org.dang.engine.llm.openai.ScriptedOpenAiServer;
-import org.dang.engine.store.AuditEvent;
 
 /**
  * The Chat tab of the real console over the engine's assistant, with the model answering from a
@@ -50,6 +46,7 @@ class ChatViewTest {
     private ConsoleWindow window;
     private String previousHome;
     private final FxRobot robot = new FxRobot();
+    private final ChatPane pane = new ChatPane(robot);
 
     @BeforeEach
     void start() throws Exception {
@@ -88,11 +85,7 @@ class ChatViewTest {
             window = new ConsoleWindow(engine, user, dir.resolve("config.yaml"), Theme.LIGHT);
             window.show(s);
         });
-        robot.clickOn("Chat");
-        if (withModel) {
-            Label model = robot.lookup("#chat-model").query();
-            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> model.getText().startsWith("Model: openai"));
-        }
+        pane.open(withModel);
     }
 
     private static User user(String name, Role role) {
@@ -100,11 +93,7 @@ class ChatViewTest {
     }
 
     private void ask(String question) throws Exception {
-        int before = robot.lookup(".chat-exchange").queryAll().size();
-        TextArea input = robot.lookup("#chat-input").query();
-        robot.interact(() -> input.setText(question));
-        robot.interact(() -> robot.lookup("#chat-ask").queryButton().fire());
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup(".chat-exchange").queryAll().size() > before);
+        pane.ask(question);
     }
 
     private static ScriptedOpenAiServer.Reply reply(String reasoning, String answer, Duration gap) {
@@ -112,7 +101,7 @@ class ChatViewTest {
     }
 
     private String text(String id) {
-        return robot.lookup(id).tryQuery().map(n -> ((Label) n).getText()).orElse("");
+        return pane.text(id);
     }
 
     @Test
@@ -135,30 +124,7 @@ class ChatViewTest {
         assertFalse(r.isExpanded(), "reasoning starts collapsed");
         assertTrue(((Label) r.getContent()).getText().contains("I have none, so I ask the forecaster"));
 
-        server.then(reply("The optimiser has proposed; the operator must approve.",
-                "I cannot change a setpoint myself. The optimiser's proposal is on the card below for your approval.",
-                Duration.ofMillis(5)));
-        ask("Raise the coil outlet to 365");
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> text("#chat-footer-1").startsWith("openai"));
-        assertTrue(text("#chat-note-1-0").startsWith("You asked for a setpoint change"), text("#chat-note-1-0"));
-        assertTrue(text("#chat-step-1-0").startsWith("\u2713 optimization: optimisation"), text("#chat-step-1-0"));
-        VBox cards = robot.lookup("#chat-cards-1").query();
-        assertEquals(1, cards.getChildren().size());
-        String id = engine.proposals().orElseThrow().openProposals().getFirst().id();
-        Button approve = robot.lookup("#chat-approve-" + id).queryButton();
-        Screenshots.write(robot, approve, "chat.png");
-        if (!approve.isDisabled()) {
-            robot.interact(approve::fire);
-            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !text("#chat-card-outcome-" + id).isEmpty());
-            String outcome = text("#chat-card-outcome-" + id);
-            assertTrue(outcome.startsWith("Approved: applied") || outcome.startsWith("Not done: the safety layer"),
-                    outcome);
-            AuditEvent a = engine.store().auditTrail(50).stream().filter(e -> e.action().equals("approve_setpoint"))
-                    .findFirst().orElseThrow();
-            assertEquals("op.lee", a.actor());
-            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#chat-approve-" + id).queryButton()
-                    .isDisabled() || outcome.startsWith("Not done"));
-        }
+        pane.proposeAndApprove(server, engine, 1, "op.lee", "chat.png");
         assertTrue(engine.store().auditTrail(50).stream().anyMatch(e -> e.actor().equals("op.lee")
                 && e.action().equals("request_module_run") && e.target().equals("module forecasting (chat)")));
     }

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 import eu.hansolo.tilesfx.Tile;
@@ -28,8 +27,6 @@ import org.dang.engine.Engine;
 import org.dang.engine.access.Role;
 import org.dang.engine.alarm.AlarmRecord;
 import org.dang.engine.alarm.AlarmState;
-import org.dang.engine.client.remote.RemoteEngine;
-import org.dang.engine.client.remote.RemoteSettings;
 import org.dang.engine.config.DangConfig;
 import org.dang.engine.config.ServerConfig;
 import org.dang.engine.plant.CsvReplaySource;
@@ -56,7 +53,6 @@ class RemoteConsoleTest {
     static String operator;
 
     ApiServer server;
-    RemoteEngine remote;
     ConsoleWindow window;
     final FxRobot robot = new FxRobot();
 
@@ -82,12 +78,7 @@ class RemoteConsoleTest {
         server = ApiServer.start(engine, ServerConfig.defaults().listeningOn("127.0.0.1", 0)
                 .with(dir.resolve("tokens"), ServerConfig.TlsConfig.none()).withRateLimit(100_000, 100_000),
                 ModuleRequests.standard());
-        remote = RemoteEngine.connect(new RemoteSettings(server.uri(), token, Optional.empty(), Optional.empty()));
-        FxToolkit.registerPrimaryStage();
-        FxToolkit.setupStage(s -> {
-            window = new ConsoleWindow(remote, dir.resolve("config.yaml"), Theme.LIGHT);
-            window.show(s);
-        });
+        window = RemoteConsoles.show(server.uri(), token, dir.resolve("config.yaml"));
         WaitForAsyncUtils.waitForFxEvents();
     }
 

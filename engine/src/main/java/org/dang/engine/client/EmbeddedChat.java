@@ -35,8 +35,8 @@ final class EmbeddedChat implements OperatorChat {
     @Override
     public synchronized CompletableFuture<ChatModelState> model() {
         if (model == null) {
-            model = CompletableFuture.supplyAsync(engine::llm, r -> Thread.ofVirtual().name("chat-model-setup").start(r))
-                    .thenApply(s -> {
+            model = CompletableFuture.supplyAsync(engine::llm,
+                    r -> Thread.ofVirtual().name("chat-model-setup").start(r)).thenApply(s -> {
                         s.model().ifPresent(m -> assistant = Assistant.over(engine, m));
                         return new ChatModelState(s.model().map(m -> m.info().describe()), s.explain());
                     });

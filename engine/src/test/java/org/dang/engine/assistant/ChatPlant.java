@@ -12,7 +12,6 @@ import java.util.Optional;
 import org.dang.engine.Engine;
 import org.dang.engine.EngineModules;
 import org.dang.engine.config.DangConfig;
-import org.dang.engine.config.LlmConfig;
 import org.dang.engine.config.OpenAiBackendConfig;
 import org.dang.engine.config.OrchestratorConfig;
 import org.dang.engine.llm.openai.ScriptedOpenAiServer;
@@ -37,11 +36,10 @@ public record ChatPlant(Engine engine, SimulatorSource unit) implements AutoClos
     /** Opens the engine with its store under {@code dir}; {@code model} answers its questions, or none when null. */
     public static ChatPlant open(Path dir, ScriptedOpenAiServer model) {
         DangConfig d = DangConfig.defaults();
-        LlmConfig llm = model == null ? d.orchestrator().llm() : d.orchestrator().llm().withOpenai(
-                new OpenAiBackendConfig(Optional.of(model.url()), Optional.of("deepseek-r1-distill-qwen-7b"),
-                        Optional.empty(), Duration.ofSeconds(10)));
-        Engine engine = EngineModules.installAvailable(Engine.open(new DangConfig(new OrchestratorConfig(llm),
-                d.modules(), d.decisionEngine(), d.store()).withStore(dir.resolve("decisions"))));
+        DangConfig config = model == null ? d : new DangConfig(new OrchestratorConfig(d.orchestrator().llm()
+                .withOpenai(new OpenAiBackendConfig(Optional.of(model.url()), Optional.of("deepseek-r1-distill-qwen-7b"),
+                        Optional.empty(), Duration.ofSeconds(10)))), d.modules(), d.decisionEngine(), d.store());
+        Engine engine = EngineModules.installAvailable(Engine.open(config.withStore(dir.resolve("decisions"))));
         SimulatorSource unit = new SimulatorSource(new CduSimulator(CduConfig.defaults(7)), Duration.ofHours(1));
         EngineModules.installOptimization(engine, unit);
         Instant t0 = Instant.parse("2026-10-01T00:00:00Z");

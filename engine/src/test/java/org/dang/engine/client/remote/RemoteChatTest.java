@@ -29,18 +29,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import org.dang.engine.Engine;
-import org.dang.engine.access.Role;
 import org.dang.engine.assistant.AssistantListener;
 import org.dang.engine.assistant.AssistantReply;
 import org.dang.engine.assistant.ChatPlant;
+import org.dang.engine.assistant.ServedChat;
 import org.dang.engine.assistant.ReplyStatus;
 import org.dang.engine.assistant.ToolStep;
 import org.dang.engine.client.ChatModelState;
-import org.dang.engine.config.ServerConfig;
 import org.dang.engine.llm.openai.ScriptedOpenAiServer;
 import org.dang.engine.server.ApiServer;
-import org.dang.engine.server.ModuleRequests;
-import org.dang.engine.server.TokenFile;
 import org.dang.engine.store.ConversationTurn;
 
 /**
@@ -54,41 +51,26 @@ class RemoteChatTest {
     @TempDir
     Path dir;
 
+    private ServedChat served;
     private ScriptedOpenAiServer model;
-    private ChatPlant plant;
     private Engine engine;
     private ApiServer server;
     private String operator;
     private String viewer;
-    private String previousHome;
 
     private void start(boolean withModel) throws Exception {
-        previousHome = System.setProperty("dang.home", "..");
-        model = new ScriptedOpenAiServer();
-        plant = ChatPlant.open(dir, withModel ? model : null);
-        engine = plant.engine();
-        TokenFile tokens = new TokenFile(dir.resolve("tokens"));
-        operator = tokens.add("op.lee", Role.OPERATOR);
-        viewer = tokens.add("vic.viewer", Role.VIEWER);
-        server = ApiServer.start(engine, ServerConfig.defaults().listeningOn("127.0.0.1", 0)
-                .with(dir.resolve("tokens"), ServerConfig.TlsConfig.none()), new ModuleRequests());
+        served = ServedChat.start(dir, withModel);
+        model = served.model();
+        engine = served.engine();
+        server = served.server();
+        operator = served.operator();
+        viewer = served.viewer();
     }
 
     @AfterEach
     void stop() {
-        if (server != null) {
-            server.close();
-        }
-        if (plant != null) {
-            plant.close();
-        }
-        if (model != null) {
-            model.close();
-        }
-        if (previousHome == null) {
-            System.clearProperty("dang.home");
-        } else {
-            System.setProperty("dang.home", previousHome);
+        if (served != null) {
+            served.close();
         }
     }
 
