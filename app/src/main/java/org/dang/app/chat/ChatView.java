@@ -113,7 +113,7 @@ public final class ChatView extends BorderPane {
         cancel.setDisable(!s.busy());
         regenerate.setDisable(!s.mayRegenerate());
         clear.setDisable(!s.mayClear());
-        String reason = !s.available() ? "No language model is configured (see the line above)."
+        String reason = !s.available() ? s.model()
                 : !s.mayAsk() ? s.whyNot() : "";
         if (reason.isEmpty()) {
             Tooltip.uninstall(actions, why);

@@ -1,12 +1,14 @@
 package org.dang.app.chat;
 
-import java.time.InstantSource;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
-import java.util.function.Supplier;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -14,59 +16,56 @@ import com.fasterxml.jackson.databind.JsonNode;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 
-import org.dang.engine.Engine;
 import org.dang.engine.access.Action;
 import org.dang.engine.access.User;
-import org.dang.engine.assistant.Assistant;
-import org.dang.engine.assistant.AssistantSettings;
-import org.dang.engine.assistant.ConversationMemory;
+import org.dang.engine.assistant.AssistantHandle;
 import org.dang.engine.assistant.ProposalCard;
 import org.dang.engine.assistant.TurnRole;
+import org.dang.engine.client.ChatModelState;
+import org.dang.engine.client.OperatorChat;
+import org.dang.engine.client.ProposalQueue;
 import org.dang.engine.json.Json;
-import org.dang.engine.llm.backend.LlmSetup;
+import org.dang.engine.module.optimize.OptimizationProposal;
+import org.dang.engine.module.optimize.ProposedMove;
 import org.dang.engine.store.ConversationTurn;
 
 /**
- * The chat pane's state and actions over the engine's assistant: ask, cancel, ask again, clear the
- * conversation, approve or reject a proposal card. The signed-in user's conversation is restored from
- * the engine's memory when the pane opens. Replies stream into {@link Exchange}s; the view gets full
- * {@link ChatState} snapshots through {@link #publish}, which the mediator calls on the FX thread
- * after throttling. Nothing here blocks the FX thread: engine calls run on {@code background}.
+ * The chat pane's state and actions over the connection's {@link OperatorChat} (the engine in this
+ * process or a remote one behind dang serve): ask, cancel, ask again, clear the conversation, approve or
+ * reject a proposal card on the connection's {@link ProposalQueue}. The signed-in user's conversation
+ * is restored from the engine's memory when the pane opens. Replies stream into {@link Exchange}s; the
+ * view gets full {@link ChatState} snapshots through {@link #publish}, which the mediator calls on the
+ * FX thread after throttling. Nothing here blocks the FX thread: engine calls run on {@code background}.
  */
 public final class ChatViewModel {
 
     /** Turns restored when the pane opens. */
     static final int RESTORED_TURNS = 200;
 
-    private final CompletableFuture<LlmSetup> setup;
-    private final Engine engine;
+    private final OperatorChat chat;
+    private final ProposalQueue proposals;
+    private final CompletableFuture<ChatModelState> model;
     private final User user;
     private final Executor background;
-    private final ConversationMemory memory;
     private final List<Exchange> exchanges = new ArrayList<>();
+    /** Cards the engine's desk no longer holds (approved, rejected, replaced), as last asked. */
+    private final Set<String> closed = new HashSet<>();
     private final ReadOnlyObjectWrapper<ChatState> state = new ReadOnlyObjectWrapper<>();
     private volatile Runnable changed = () -> { };
-    private volatile Assistant assistant;
     private String notice = "";
 
     /**
-     * A pane over {@code engine}'s assistant for {@code user}; {@code setup} completes when the model's
-     * backends are built (off the FX thread: SDK clients take a moment).
+     * A pane over {@code chat} for the connection's {@code user}, approving and rejecting cards on
+     * {@code proposals}; the model's state is asked for at once (building backends takes a moment).
      */
-    public ChatViewModel(CompletableFuture<LlmSetup> setup, Engine engine, User user, Executor background) {
-        this.setup = setup;
-        this.engine = engine;
+    public ChatViewModel(OperatorChat chat, ProposalQueue proposals, User user, Executor background) {
+        this.chat = chat;
+        this.proposals = proposals;
         this.user = user;
         this.background = background;
-        this.memory = new ConversationMemory(engine.store(), InstantSource.system());
+        this.model = chat.model();
         state.set(snapshot());
-        setup.whenComplete((s, e) -> {
-            if (s != null) {
-                s.model().ifPresent(m -> assistant = new Assistant(engine, m, memory, AssistantSettings.defaults(),
-                        InstantSource.system()));
-            }
-            changed.run();
-        });
+        model.whenComplete((s, e) -> changed.run());
         background.execute(this::restore);
     }
 
@@ -86,8 +85,8 @@ public final class ChatViewModel {
         state.set(s);
     }
 
-    private Optional<LlmSetup> built() {
-        return setup.isDone() && !setup.isCompletedExceptionally() ? Optional.of(setup.join()) : Optional.empty();
+    private Optional<ChatModelState> known() {
+        return model.isDone() && !model.isCompletedExceptionally() ? Optional.of(model.join()) : Optional.empty();
     }
 
     /** Builds the snapshot; any thread. */
@@ -96,33 +95,66 @@ public final class ChatViewModel {
         boolean busy;
         String note;
         synchronized (this) {
-            views = exchanges.stream().map(e -> e.view(this::open)).toList();
+            views = exchanges.stream().map(e -> e.view(id -> !closed.contains(id))).toList();
             busy = !exchanges.isEmpty() && !exchanges.getLast().ended();
             note = notice;
         }
-        Optional<LlmSetup> s = built();
-        boolean available = assistant != null;
-        String model = !setup.isDone() ? "Connecting to the language model ..."
-                : setup.isCompletedExceptionally() ? "The language model could not be set up: "
-                        + setup.exceptionNow().getMessage() + ". The decision rules work without it."
-                : s.get().model().map(m -> "Model: " + m.info().describe()).orElse(s.get().explain());
-        if (available && !s.get().problems().isEmpty() && note.isEmpty()) {
+        Optional<ChatModelState> s = known();
+        boolean available = s.map(ChatModelState::available).orElse(false);
+        String line = !model.isDone() ? "Connecting to the language model ..."
+                : model.isCompletedExceptionally() ? "The language model could not be reached: "
+                        + model.exceptionNow().getMessage() + ". The decision rules work without it."
+                : s.get().model().map(m -> "Model: " + m).orElse(s.get().explain());
+        if (available && !s.get().explain().isEmpty() && note.isEmpty()) {
             note = s.get().explain();
         }
-        return new ChatState(views, available, model, busy, Action.ASK_ASSISTANT.allowedFor(user.role()),
+        return new ChatState(views, available, line, busy, Action.ASK_ASSISTANT.allowedFor(user.role()),
                 Action.ASK_ASSISTANT.denialReason(user.role()), Action.APPROVE_SETPOINT.allowedFor(user.role()),
                 Action.APPROVE_SETPOINT.denialReason(user.role()), note);
     }
 
-    private boolean open(String proposalId) {
-        return engine.proposals().flatMap(d -> d.find(proposalId)).isPresent();
+    private boolean available() {
+        return known().map(ChatModelState::available).orElse(false);
+    }
+
+    /**
+     * Asks the engine's desk which of the conversation's cards are still open (after a reply with cards, an
+     * approval here, a new proposal anywhere); an unreachable engine leaves them as they were. Any thread.
+     */
+    public void refreshCards() {
+        background.execute(() -> {
+            if (checkCards()) {
+                changed.run();
+            }
+        });
+    }
+
+    /** Updates {@link #closed} from the desk; true when it could ask. Background thread. */
+    private boolean checkCards() {
+        Set<String> ids = new HashSet<>();
+        synchronized (this) {
+            exchanges.forEach(e -> ids.addAll(e.cardIds()));
+        }
+        if (ids.isEmpty()) {
+            return false;
+        }
+        Set<String> open;
+        try {
+            open = proposals.open().stream().map(OptimizationProposal::id).collect(Collectors.toSet());
+        } catch (RuntimeException e) {
+            return false;
+        }
+        ids.removeAll(open);
+        synchronized (this) {
+            closed.addAll(ids);
+        }
+        return true;
     }
 
     /** Asks {@code question}; ignored while a reply is coming. Any thread. */
     public void ask(String question) {
         String q = question.strip();
-        Assistant a = assistant;
-        if (q.isEmpty() || a == null) {
+        if (q.isEmpty() || !available()) {
             return;
         }
         Exchange e;
@@ -135,7 +167,13 @@ public final class ChatViewModel {
             notice = "";
         }
         changed.run();
-        e.handle(a.ask(user, q, e));
+        AssistantHandle h = chat.ask(q, e);
+        e.handle(h);
+        h.result().thenAccept(r -> {
+            if (!r.proposals().isEmpty()) {
+                refreshCards();
+            }
+        });
     }
 
     /** Cancels the reply that is coming, if any. Any thread. */
@@ -163,13 +201,12 @@ public final class ChatViewModel {
 
     /** Forgets the signed-in user's conversation here and in the engine (audited). Any thread. */
     public void clear() {
-        Assistant a = assistant;
-        if (a == null) {
+        if (!available()) {
             return;
         }
         background.execute(() -> {
             try {
-                a.clear(user);
+                chat.clear();
                 synchronized (this) {
                     exchanges.clear();
                     notice = "Conversation cleared.";
@@ -185,23 +222,16 @@ public final class ChatViewModel {
 
     /** Approves every moving row of proposal card {@code id} (role-checked, safety-checked, audited). Any thread. */
     public void approve(String id) {
-        act(id, () -> "Approved: " + assistantOrFail().approve(user, id));
+        act(id, card -> "Approved: " + proposals.approve(id, card.moves().stream().map(ProposedMove::setpoint)
+                .collect(Collectors.toSet())));
     }
 
     /** Rejects proposal card {@code id}. Any thread. */
     public void reject(String id) {
-        act(id, () -> "Rejected: " + assistantOrFail().reject(user, id, "rejected in the chat"));
+        act(id, card -> "Rejected: " + proposals.reject(id, "rejected in the chat"));
     }
 
-    private Assistant assistantOrFail() {
-        Assistant a = assistant;
-        if (a == null) {
-            throw new IllegalStateException("no language model is set up");
-        }
-        return a;
-    }
-
-    private void act(String id, Supplier<String> work) {
+    private void act(String id, Function<ProposalCard, String> work) {
         Exchange holder;
         synchronized (this) {
             holder = exchanges.stream().filter(x -> x.hasCard(id)).reduce((x, y) -> y).orElse(null);
@@ -209,14 +239,16 @@ public final class ChatViewModel {
         if (holder == null) {
             return;
         }
+        ProposalCard card = holder.card(id).orElseThrow();
         background.execute(() -> {
             String text;
             try {
-                text = work.get();
+                text = work.apply(card);
             } catch (RuntimeException e) {
                 text = "Not done: " + e.getMessage();
             }
             holder.outcome(id, text);
+            refreshCards();
         });
     }
 
@@ -225,7 +257,7 @@ public final class ChatViewModel {
         List<Exchange> restored = new ArrayList<>();
         try {
             Exchange current = null;
-            for (ConversationTurn t : memory.history(user.name(), RESTORED_TURNS)) {
+            for (ConversationTurn t : chat.history(RESTORED_TURNS)) {
                 switch (TurnRole.valueOf(t.role())) {
                     case OPERATOR -> {
                         current = new Exchange(t.text(), () -> changed.run());
@@ -263,6 +295,7 @@ public final class ChatViewModel {
         synchronized (this) {
             exchanges.addAll(0, restored);
         }
+        checkCards();
         changed.run();
     }
 }

@@ -150,7 +150,15 @@ final class Exchange implements AssistantListener {
     }
 
     synchronized boolean hasCard(String id) {
-        return cards.stream().anyMatch(c -> c.id().equals(id));
+        return card(id).isPresent();
+    }
+
+    synchronized Optional<ProposalCard> card(String id) {
+        return cards.stream().filter(c -> c.id().equals(id)).findFirst();
+    }
+
+    synchronized List<String> cardIds() {
+        return cards.stream().map(ProposalCard::id).toList();
     }
 
     /** The snapshot; {@code open} says which proposals the desk still holds. */

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -72,8 +71,8 @@ import org.dang.engine.plant.TagDefinition;
 /**
  * The console's main window: header with the engine connection and the signed-in user, and one tab per
  * view. It works on an {@link EngineConnection}: the embedded engine or a remote one behind dang serve;
- * views are built the same way on both (forecasts and the market analysis run through the connection's
- * {@code runs()}); a view that still needs the engine's insides says so on a remote engine.
+ * views are built the same way on both (chat, forecasts, market analysis and settings go through the
+ * connection's interfaces); only the decision log's chain check needs the engine's insides and says so.
  */
 public final class ConsoleWindow implements AutoCloseable {
 
@@ -111,8 +110,6 @@ public final class ConsoleWindow implements AutoCloseable {
         this.connection = connection;
         User user = connection.user();
         Optional<Engine> local = connection.embedded();
-        String onHost = "runs on the engine host and is not yet available to a console on a remote engine ("
-                + connection.state().engine() + ").";
 
         DecisionHistoryViewModel history = new DecisionHistoryViewModel(connection.decisions(), background);
         UpdateThrottle historyThrottle = new UpdateThrottle(history::refresh, timer, Duration.ofMillis(200));
@@ -217,20 +214,13 @@ public final class ConsoleWindow implements AutoCloseable {
                 null);
         advisor.refresh();
 
+        // The chat works the same embedded or remote: the engine asks its model as the connection's user.
+        ChatViewModel chat = new ChatViewModel(connection.chat(), connection.proposals(), user, background);
+        subscriptions.add(connection.proposals().watch(new ChatMediator(chat, timer)));
+        Node chatView = new ChatView(chat);
         MarketViewModel market = new MarketViewModel(connection.runs(), user, background);
         subscriptions.add(connection.runs().watchMarket(new MarketMediator(market, timer, Duration.ofMillis(250))));
         Node marketView = new MarketView(market);
-        Node chatView;
-        if (local.isPresent()) {
-            Engine engine = local.get();
-            // Backends are built in the background (SDK clients take a moment); with none configured the pane says so.
-            ChatViewModel chat = new ChatViewModel(CompletableFuture.supplyAsync(engine::llm, background), engine,
-                    user, background);
-            new ChatMediator(chat, timer);
-            chatView = new ChatView(chat);
-        } else {
-            chatView = remoteOnly("chat-remote-note", "Chat with the model " + onHost);
-        }
         // The same settings form on both engines; on a remote one it also says which engine and who is signed in.
         SettingsView settingsForm = new SettingsView(new SettingsViewModel(connection.settings(), local.map(e -> {
             var source = e.plant().source();
@@ -267,15 +257,6 @@ public final class ConsoleWindow implements AutoCloseable {
     }
 
     /** A view that cannot work on a remote engine yet: a plain label saying so. */
-    private static Node remoteOnly(String id, String text) {
-        Label note = new Label(text);
-        note.setId(id);
-        note.setWrapText(true);
-        note.getStyleClass().add("muted");
-        VBox box = new VBox(note);
-        box.setPadding(new Insets(16));
-        return box;
-    }
 
     /** The settings tab of a console on a remote engine: which engine and who, above the engine's settings form. */
     private static Node remoteSettings(EngineConnection connection, SettingsView form) {

@@ -1,7 +1,5 @@
 package org.dang.app.chat;
 
-import static org.dang.engine.llm.openai.ScriptedOpenAiServer.r1Reply;
-import static org.dang.engine.llm.openai.ScriptedOpenAiServer.sse;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -9,17 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.TextArea;
 import javafx.scene.control.TitledPane;
-import javafx.scene.layout.VBox;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -29,24 +23,12 @@ import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 import org.dang.app.console.ConsoleWindow;
-import org.dang.app.console.Screenshots;
 import org.dang.app.console.Theme;
 import org.dang.engine.Engine;
-import org.dang.engine.EngineModules;
 import org.dang.engine.access.Role;
 import org.dang.engine.access.User;
-import org.dang.engine.config.DangConfig;
-import org.dang.engine.config.LlmConfig;
-import org.dang.engine.config.OpenAiBackendConfig;
-import org.dang.engine.config.OrchestratorConfig;
+import org.dang.engine.assistant.ChatPlant;
 import org.dang.engine.llm.openai.ScriptedOpenAiServer;
-import org.dang.engine.plant.PlantScan;
-import org.dang.engine.plant.TagSample;
-import org.dang.engine.plant.sim.CduConfig;
-import org.dang.engine.plant.sim.CduSimulator;
-import org.dang.engine.plant.sim.SimulatorSource;
-import org.dang.engine.situation.Quality;
-import org.dang.engine.store.AuditEvent;
 
 /**
  * The Chat tab of the real console over the engine's assistant, with the model answering from a
@@ -60,10 +42,11 @@ class ChatViewTest {
 
     private ScriptedOpenAiServer server;
     private Engine engine;
-    private SimulatorSource unit;
+    private ChatPlant plant;
     private ConsoleWindow window;
     private String previousHome;
     private final FxRobot robot = new FxRobot();
+    private final ChatPane pane = new ChatPane(robot);
 
     @BeforeEach
     void start() throws Exception {
@@ -77,11 +60,8 @@ class ChatViewTest {
         if (window != null) {
             window.close();
         }
-        if (engine != null) {
-            engine.close();
-        }
-        if (unit != null) {
-            unit.close();
+        if (plant != null) {
+            plant.close();
         }
         server.close();
         if (previousHome == null) {
@@ -92,20 +72,8 @@ class ChatViewTest {
     }
 
     private void engine(boolean withModel) {
-        DangConfig d = DangConfig.defaults();
-        LlmConfig llm = withModel ? d.orchestrator().llm().withOpenai(new OpenAiBackendConfig(
-                Optional.of(server.url()), Optional.of("deepseek-r1-distill-qwen-7b"), Optional.empty(),
-                Duration.ofSeconds(10))) : d.orchestrator().llm();
-        engine = EngineModules.installAvailable(Engine.open(new DangConfig(new OrchestratorConfig(llm), d.modules(),
-                d.decisionEngine(), d.store()).withStore(dir.resolve("decisions"))));
-        unit = new SimulatorSource(new CduSimulator(CduConfig.defaults(7)), Duration.ofHours(1));
-        EngineModules.installOptimization(engine, unit);
-        Instant t0 = Instant.parse("2026-10-01T00:00:00Z");
-        for (int i = 0; i < 24 * 20; i++) {
-            Instant t = t0.plus(Duration.ofHours(i));
-            double v = 20 + 2 * Math.sin(2 * Math.PI * i / 24) + 0.3 * Math.sin(i * 1.7);
-            engine.plant().tags().append(new PlantScan(t, List.of(new TagSample("naphtha_yield", t, v, Quality.GOOD))));
-        }
+        plant = ChatPlant.open(dir, withModel ? server : null);
+        engine = plant.engine();
     }
 
     private void open(User user, boolean withModel) throws Exception {
@@ -117,11 +85,7 @@ class ChatViewTest {
             window = new ConsoleWindow(engine, user, dir.resolve("config.yaml"), Theme.LIGHT);
             window.show(s);
         });
-        robot.clickOn("Chat");
-        if (withModel) {
-            Label model = robot.lookup("#chat-model").query();
-            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> model.getText().startsWith("Model: openai"));
-        }
+        pane.open(withModel);
     }
 
     private static User user(String name, Role role) {
@@ -129,36 +93,21 @@ class ChatViewTest {
     }
 
     private void ask(String question) throws Exception {
-        int before = robot.lookup(".chat-exchange").queryAll().size();
-        TextArea input = robot.lookup("#chat-input").query();
-        robot.interact(() -> input.setText(question));
-        robot.interact(() -> robot.lookup("#chat-ask").queryButton().fire());
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup(".chat-exchange").queryAll().size() > before);
-    }
-
-    private static List<String> words(String text) {
-        List<String> w = new ArrayList<>();
-        for (String s : text.split("(?<= )")) {
-            w.add(s);
-        }
-        return w;
+        pane.ask(question);
     }
 
     private static ScriptedOpenAiServer.Reply reply(String reasoning, String answer, Duration gap) {
-        return sse(r1Reply(words(reasoning), words(answer), 400), gap);
+        return ChatPlant.reply(reasoning, answer, gap);
     }
 
     private String text(String id) {
-        return robot.lookup(id).tryQuery().map(n -> ((Label) n).getText()).orElse("");
+        return pane.text(id);
     }
 
     @Test
     void aForecastQuestionShowsTheToolStepAndTheAnswerAndASetpointRequestBecomesACard() throws Exception {
         open(user("op.lee", Role.OPERATOR), true);
-        server.then(reply("The operator wants a naphtha forecast. I have none, so I ask the forecaster.",
-                "{\"action\": \"INVOKE\", \"module\": \"forecasting\", \"parameters\": {\"tags\": [\"naphtha_yield\"],"
-                        + " \"horizon\": 12, \"model_selection\": \"ridge\"}, \"confidence\": 0.9, \"rationale\":"
-                        + " \"A forecast is needed.\"}", Duration.ofMillis(5)));
+        server.then(ChatPlant.forecastRequest());
         server.then(reply("The ridge forecast is back; the yield swings with the daily cycle.",
                 "Naphtha yield should stay between 18 and 22 % over the next 12 hours, lowest around 06:00.",
                 Duration.ofMillis(20)));
@@ -175,30 +124,7 @@ class ChatViewTest {
         assertFalse(r.isExpanded(), "reasoning starts collapsed");
         assertTrue(((Label) r.getContent()).getText().contains("I have none, so I ask the forecaster"));
 
-        server.then(reply("The optimiser has proposed; the operator must approve.",
-                "I cannot change a setpoint myself. The optimiser's proposal is on the card below for your approval.",
-                Duration.ofMillis(5)));
-        ask("Raise the coil outlet to 365");
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> text("#chat-footer-1").startsWith("openai"));
-        assertTrue(text("#chat-note-1-0").startsWith("You asked for a setpoint change"), text("#chat-note-1-0"));
-        assertTrue(text("#chat-step-1-0").startsWith("\u2713 optimization: optimisation"), text("#chat-step-1-0"));
-        VBox cards = robot.lookup("#chat-cards-1").query();
-        assertEquals(1, cards.getChildren().size());
-        String id = engine.proposals().orElseThrow().openProposals().getFirst().id();
-        Button approve = robot.lookup("#chat-approve-" + id).queryButton();
-        Screenshots.write(robot, approve, "chat.png");
-        if (!approve.isDisabled()) {
-            robot.interact(approve::fire);
-            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !text("#chat-card-outcome-" + id).isEmpty());
-            String outcome = text("#chat-card-outcome-" + id);
-            assertTrue(outcome.startsWith("Approved: applied") || outcome.startsWith("Not done: the safety layer"),
-                    outcome);
-            AuditEvent a = engine.store().auditTrail(50).stream().filter(e -> e.action().equals("approve_setpoint"))
-                    .findFirst().orElseThrow();
-            assertEquals("op.lee", a.actor());
-            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#chat-approve-" + id).queryButton()
-                    .isDisabled() || outcome.startsWith("Not done"));
-        }
+        pane.proposeAndApprove(server, engine, 1, "op.lee", "chat.png");
         assertTrue(engine.store().auditTrail(50).stream().anyMatch(e -> e.actor().equals("op.lee")
                 && e.action().equals("request_module_run") && e.target().equals("module forecasting (chat)")));
     }

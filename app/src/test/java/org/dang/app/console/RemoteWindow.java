@@ -1,15 +1,11 @@
 package org.dang.app.console;
 
 import java.nio.file.Path;
-import java.util.Optional;
-import java.util.concurrent.atomic.AtomicReference;
 
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 import org.dang.engine.Engine;
-import org.dang.engine.client.remote.RemoteEngine;
-import org.dang.engine.client.remote.RemoteSettings;
 import org.dang.engine.config.ServerConfig;
 import org.dang.engine.server.ApiServer;
 import org.dang.engine.server.ModuleRequests;
@@ -28,16 +24,9 @@ record RemoteWindow(ApiServer server, ConsoleWindow window) implements AutoClose
         ApiServer server = ApiServer.start(engine, ServerConfig.defaults().listeningOn("127.0.0.1", 0)
                 .with(dir.resolve("tokens"), ServerConfig.TlsConfig.none()).withRateLimit(100_000, 100_000),
                 ModuleRequests.standard());
-        RemoteEngine remote = RemoteEngine.connect(new RemoteSettings(server.uri(), token, Optional.empty(),
-                Optional.empty()));
-        AtomicReference<ConsoleWindow> window = new AtomicReference<>();
-        FxToolkit.registerPrimaryStage();
-        FxToolkit.setupStage(s -> {
-            window.set(new ConsoleWindow(remote, dir.resolve("config.yaml"), Theme.LIGHT));
-            window.get().show(s);
-        });
+        ConsoleWindow window = RemoteConsoles.show(server.uri(), token, dir.resolve("config.yaml"));
         WaitForAsyncUtils.waitForFxEvents();
-        return new RemoteWindow(server, window.get());
+        return new RemoteWindow(server, window);
     }
 
     /** Closes the stage, the window (and its connection) and the server. */

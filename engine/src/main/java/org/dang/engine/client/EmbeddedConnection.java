@@ -28,6 +28,7 @@ public final class EmbeddedConnection implements EngineConnection {
     private final AdvisorQuestions advisor;
     private final EngineSettings settings;
     private final ModuleRuns runs;
+    private final OperatorChat chat;
 
     /** A connection to {@code engine} for {@code user}; settings are saved to the user's default config file. */
     public EmbeddedConnection(Engine engine, User user) {
@@ -46,6 +47,7 @@ public final class EmbeddedConnection implements EngineConnection {
         this.advisor = new EmbeddedAdvisor(engine, user, subscriptions);
         this.settings = new EmbeddedSettings(engine, user, settingsFile);
         this.runs = new EmbeddedRuns(engine.modules(), engine.actions(), user, subscriptions);
+        this.chat = new EmbeddedChat(engine, user);
     }
 
     @Override
@@ -91,6 +93,11 @@ public final class EmbeddedConnection implements EngineConnection {
     @Override
     public ModuleRuns runs() {
         return runs;
+    }
+
+    @Override
+    public OperatorChat chat() {
+        return chat;
     }
 
     @Override

@@ -9,7 +9,7 @@ import org.dang.engine.access.User;
 /**
  * The console's engine, embedded in this process or remote behind {@code dang serve}: the signed-in
  * user and one interface per concern the views read and act on. Views that need the engine's insides
- * (chat with the model) use {@link #embedded()}, which is empty for a remote engine.
+ * (the decision log's chain check) use {@link #embedded()}, which is empty for a remote engine.
  */
 public interface EngineConnection extends AutoCloseable {
 
@@ -38,6 +38,8 @@ public interface EngineConnection extends AutoCloseable {
     EngineSettings settings();
     /** Forecasts and market analyses asked for as this user. */
     ModuleRuns runs();
+    /** The chat assistant, as the signed-in user. */
+    OperatorChat chat();
 
     /** The engine itself when it runs in this process; empty for a remote engine. */
     Optional<Engine> embedded();

@@ -83,6 +83,7 @@ public final class ApiServer implements AutoCloseable {
         ModuleRunsRoute runs = new ModuleRunsRoute(engine);
         AdvisorRoute advisor = new AdvisorRoute(engine);
         ConfigRoute configuration = new ConfigRoute(engine, configFile);
+        ChatRoute chat = new ChatRoute(engine);
         this.routes = List.of(
                 new Route("POST", "/orchestrate", true, new OrchestrateRoute(engine, clock)),
                 new Route("GET", "/status", true, (call, user) -> {
@@ -111,6 +112,9 @@ public final class ApiServer implements AutoCloseable {
                 new Route("POST", "/advisor/ask", true, advisor::ask),
                 new Route("GET", "/config", true, configuration::read),
                 new Route("PATCH", "/config", true, configuration::change),
+                new Route("POST", "/chat/ask", true, chat.new Ask()),
+                new Route("GET", "/chat/history", true, chat::history),
+                new Route("DELETE", "/chat/history", true, chat::clear),
                 new Route("GET", "/openapi.json", false, (call, user) -> call.json(200, openApi)));
         this.decisionEvents = recorded -> {
             if (events.hasSubscribers()) {
@@ -246,7 +250,7 @@ public final class ApiServer implements AutoCloseable {
                 user = new User(token.user(), token.role(), "api " + call.remote());
                 throttle(token);
             }
-            streaming = route.handler() instanceof EventsRoute;
+            streaming = route.handler() instanceof EventsRoute || route.handler() instanceof ChatRoute.Ask;
             route.handler().handle(call, user);
         } catch (ApiException e) {
             refusedWrites.refused(call, user, e);

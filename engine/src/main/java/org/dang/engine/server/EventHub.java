@@ -35,9 +35,12 @@ final class EventHub implements AutoCloseable {
         private volatile boolean overflowed;
         private volatile boolean ended;
 
-        /** The next event, or null after {@code timeoutMillis} (time for a keep-alive) or once ended. */
+        /**
+         * The next event, or null after {@code timeoutMillis} (time for a keep-alive); once ended, what is
+         * still queued without waiting (so a stream's last events are written), then null.
+         */
         Event next(long timeoutMillis) throws InterruptedException {
-            return ended ? null : queue.poll(timeoutMillis, TimeUnit.MILLISECONDS);
+            return ended ? queue.poll() : queue.poll(timeoutMillis, TimeUnit.MILLISECONDS);
         }
 
         /** True once the client fell too far behind or the hub closed: the stream must end. */

@@ -25,22 +25,32 @@ final class EventsRoute implements Route.Handler {
     @Override
     public void handle(HttpCall call, User user) throws IOException {
         call.query(Set.of());
+        try (EventHub.Subscription sub = hub.subscribe()) {
+            stream(call, user, sub, () -> { });
+        }
+    }
+
+    /**
+     * Writes {@code sub}'s events to the client as server-sent events until it ends, then closes the
+     * exchange; {@code gone} runs when the client went away first (so its work can stop).
+     */
+    static void stream(HttpCall call, User user, EventHub.Subscription sub, Runnable gone) throws IOException {
         var headers = call.exchange().getResponseHeaders();
         headers.set("Content-Type", "text/event-stream; charset=utf-8");
         headers.set("Cache-Control", "no-store");
-        try (EventHub.Subscription sub = hub.subscribe()) {
+        try {
             call.exchange().sendResponseHeaders(200, 0);
             OutputStream out = call.exchange().getResponseBody();
             // The first line tells the client the stream is live (and flushes the headers).
             out.write((": connected as " + user.name() + "\nretry: 2000\n\n").getBytes(StandardCharsets.UTF_8));
             out.flush();
-            while (!sub.ended()) {
+            while (!sub.overflowed()) {
                 EventHub.Event e = sub.next(KEEP_ALIVE_MILLIS);
-                String text = e != null ? e.wire() : sub.ended() ? "" : ": keep-alive\n\n";
-                if (!text.isEmpty()) {
-                    out.write(text.getBytes(StandardCharsets.UTF_8));
-                    out.flush();
+                if (e == null && sub.ended()) {
+                    break;
                 }
+                out.write((e != null ? e.wire() : ": keep-alive\n\n").getBytes(StandardCharsets.UTF_8));
+                out.flush();
             }
             if (sub.overflowed()) {
                 out.write(("event: overflow\ndata: {\"detail\":\"this client fell more than " + EventHub.CLIENT_BACKLOG
@@ -50,8 +60,10 @@ final class EventsRoute implements Route.Handler {
             out.close();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            gone.run();
         } catch (IOException e) {
-            // The client went away: nothing to answer.
+            // The client went away: nothing to answer, but its work may stop.
+            gone.run();
         } finally {
             call.exchange().close();
         }

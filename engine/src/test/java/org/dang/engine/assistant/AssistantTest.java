@@ -24,11 +24,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import org.dang.engine.Engine;
-import org.dang.engine.EngineModules;
 import org.dang.engine.access.AccessDeniedException;
 import org.dang.engine.access.Role;
 import org.dang.engine.access.User;
-import org.dang.engine.config.DangConfig;
 import org.dang.engine.decision.Decision;
 import org.dang.engine.decision.DecisionAction;
 import org.dang.engine.decision.DecisionSource;
@@ -38,12 +36,6 @@ import org.dang.engine.json.Json;
 import org.dang.engine.llm.ChatModel;
 import org.dang.engine.module.ModuleName;
 import org.dang.engine.module.WorkPriority;
-import org.dang.engine.plant.PlantScan;
-import org.dang.engine.plant.TagSample;
-import org.dang.engine.plant.sim.CduConfig;
-import org.dang.engine.plant.sim.CduSimulator;
-import org.dang.engine.plant.sim.SimulatorSource;
-import org.dang.engine.situation.Quality;
 import org.dang.engine.situation.Situation;
 import org.dang.engine.store.AuditEvent;
 import org.dang.engine.store.ConversationTurn;
@@ -60,22 +52,15 @@ class AssistantTest {
     static Path dir;
 
     static String previousHome;
+    static ChatPlant plant;
     static Engine engine;
-    static SimulatorSource unit;
 
     @BeforeAll
     static void start() {
         // The market data set is found under dang.home (the repository root here).
         previousHome = System.setProperty("dang.home", "..");
-        engine = EngineModules.installAvailable(Engine.open(DangConfig.defaults().withStore(dir.resolve("decisions"))));
-        unit = new SimulatorSource(new CduSimulator(CduConfig.defaults(7)), Duration.ofHours(1));
-        EngineModules.installOptimization(engine, unit);
-        Instant t0 = Instant.parse("2026-10-01T00:00:00Z");
-        for (int i = 0; i < 24 * 20; i++) {
-            Instant t = t0.plus(Duration.ofHours(i));
-            double v = 20 + 2 * Math.sin(2 * Math.PI * i / 24) + 0.3 * Math.sin(i * 1.7);
-            engine.plant().tags().append(new PlantScan(t, List.of(new TagSample("naphtha_yield", t, v, Quality.GOOD))));
-        }
+        plant = ChatPlant.open(dir, null);
+        engine = plant.engine();
         // Two optimisation decisions last night and one forecast this morning.
         record(Instant.parse("2026-11-24T03:00:04Z"), ModuleName.OPTIMIZATION, "furnace efficiency 5.2 % below baseline");
         record(Instant.parse("2026-11-23T15:00:00Z"), ModuleName.OPTIMIZATION, "margin shift 7 % in the product slate");
@@ -84,8 +69,7 @@ class AssistantTest {
 
     @AfterAll
     static void stop() {
-        engine.close();
-        unit.close();
+        plant.close();
         if (previousHome == null) {
             System.clearProperty("dang.home");
         } else {

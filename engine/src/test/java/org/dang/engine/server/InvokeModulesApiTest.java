@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -18,19 +16,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import org.dang.engine.Engine;
-import org.dang.engine.EngineModules;
 import org.dang.engine.access.Role;
-import org.dang.engine.config.DangConfig;
+import org.dang.engine.assistant.ChatPlant;
 import org.dang.engine.config.ServerConfig;
 import org.dang.engine.json.Json;
 import org.dang.engine.module.ModuleName;
 import org.dang.engine.module.forecast.ForecastRequest;
-import org.dang.engine.plant.PlantScan;
-import org.dang.engine.plant.TagSample;
-import org.dang.engine.plant.sim.CduConfig;
-import org.dang.engine.plant.sim.CduSimulator;
-import org.dang.engine.plant.sim.SimulatorSource;
-import org.dang.engine.situation.Quality;
 
 /**
  * {@code POST /invoke/{module}} over real HTTP with the shipped modules installed as {@code dang serve}
@@ -42,8 +33,8 @@ class InvokeModulesApiTest {
     static Path dir;
 
     static String previousHome;
+    static ChatPlant plant;
     static Engine engine;
-    static SimulatorSource unit;
     static ApiServer server;
     static ApiClient api;
     static String operator;
@@ -52,16 +43,9 @@ class InvokeModulesApiTest {
     static void start() throws Exception {
         // The market data set is found under dang.home (the repository root here; the install folder when installed).
         previousHome = System.setProperty("dang.home", "..");
-        engine = EngineModules.installAvailable(Engine.open(DangConfig.defaults().withStore(dir.resolve("decisions"))));
         // A simulated unit that is not started: its initial state is what the optimisation proposes for.
-        unit = new SimulatorSource(new CduSimulator(CduConfig.defaults(7)), Duration.ofHours(1));
-        EngineModules.installOptimization(engine, unit);
-        Instant t0 = Instant.parse("2026-10-01T00:00:00Z");
-        for (int i = 0; i < 24 * 20; i++) {
-            Instant t = t0.plus(Duration.ofHours(i));
-            double v = 20 + 2 * Math.sin(2 * Math.PI * i / 24) + 0.3 * Math.sin(i * 1.7);
-            engine.plant().tags().append(new PlantScan(t, List.of(new TagSample("naphtha_yield", t, v, Quality.GOOD))));
-        }
+        plant = ChatPlant.open(dir, null);
+        engine = plant.engine();
         TokenFile tokens = new TokenFile(dir.resolve("tokens"));
         operator = tokens.add("op.lee", Role.OPERATOR);
         ServerConfig sc = ServerConfig.defaults().listeningOn("127.0.0.1", 0)
@@ -73,8 +57,7 @@ class InvokeModulesApiTest {
     @AfterAll
     static void stop() {
         server.close();
-        engine.close();
-        unit.close();
+        plant.close();
         if (previousHome == null) {
             System.clearProperty("dang.home");
         } else {

@@ -78,7 +78,12 @@ final class EngineHttp {
 
     /** GET {@code pathAndQuery} as JSON. */
     JsonNode get(String pathAndQuery) {
-        return send("GET " + pathAndQuery, request(pathAndQuery).timeout(REQUEST_TIMEOUT).GET().build());
+        return get(pathAndQuery, REQUEST_TIMEOUT);
+    }
+
+    /** GET with a longer timeout, for answers the engine may have to build first. */
+    JsonNode get(String pathAndQuery, Duration timeout) {
+        return send("GET " + pathAndQuery, request(pathAndQuery).timeout(timeout).GET().build());
     }
 
     /** POST {@code body} (written as JSON) to {@code pathAndQuery}. */
@@ -98,6 +103,11 @@ final class EngineHttp {
         return send("PATCH " + pathAndQuery, request(pathAndQuery).timeout(REQUEST_TIMEOUT)
                 .header("Content-Type", "application/json")
                 .method("PATCH", HttpRequest.BodyPublishers.ofString(Json.write(body))).build());
+    }
+
+    /** DELETE {@code pathAndQuery}. */
+    JsonNode delete(String pathAndQuery) {
+        return send("DELETE " + pathAndQuery, request(pathAndQuery).timeout(REQUEST_TIMEOUT).DELETE().build());
     }
 
     private JsonNode send(String what, HttpRequest request) {
@@ -120,13 +130,31 @@ final class EngineHttp {
         if (r.statusCode() / 100 == 2) {
             return json;
         }
-        String detail = json.path("detail").asText("HTTP " + r.statusCode());
-        if (r.statusCode() == 403) {
-            throw new AccessDeniedException(detail);
+        throw refusal(r.statusCode(), json);
+    }
+
+    /**
+     * The engine's refusal with HTTP {@code status} and error {@code body} in its own words: an
+     * {@link AccessDeniedException} for 403, else a {@link RemoteEngineException} carrying the status.
+     */
+    RuntimeException refusal(int status, String body) {
+        JsonNode json;
+        try {
+            json = body.isBlank() ? Json.mapper().nullNode() : Json.mapper().readTree(body);
+        } catch (IOException e) {
+            json = Json.mapper().createObjectNode().put("detail", "HTTP " + status + ": " + body.strip());
         }
-        throw new RemoteEngineException(r.statusCode(), json.path("error").asText("http_" + r.statusCode()),
-                r.statusCode() == 401 ? "the engine at " + engine() + " refused this console's token: " + detail
-                        : detail, null, json.path("field").isTextual() ? json.path("field").asText() : null);
+        return refusal(status, json);
+    }
+
+    private RuntimeException refusal(int status, JsonNode json) {
+        String detail = json.path("detail").asText("HTTP " + status);
+        if (status == 403) {
+            return new AccessDeniedException(detail);
+        }
+        return new RemoteEngineException(status, json.path("error").asText("http_" + status),
+                status == 401 ? "the engine at " + engine() + " refused this console's token: " + detail : detail,
+                null, json.path("field").isTextual() ? json.path("field").asText() : null);
     }
 
     /** The transport failure in words an operator or site IT can act on. */

@@ -1,10 +1,7 @@
 package org.dang.engine.client.remote;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -81,8 +78,8 @@ final class EventStream implements AutoCloseable {
                 if (r.statusCode() != 200) {
                     String text = new String(r.body().readNBytes(4096), StandardCharsets.UTF_8);
                     r.body().close();
-                    String detail = text.isEmpty() ? "HTTP " + r.statusCode() : detail(text);
-                    set(false, "the engine refused the event stream (" + r.statusCode() + "): " + detail);
+                    set(false, "the engine refused the event stream (" + r.statusCode() + "): "
+                            + http.refusal(r.statusCode(), text).getMessage());
                 } else {
                     body = r.body();
                     set(true, "connected");
@@ -115,36 +112,8 @@ final class EventStream implements AutoCloseable {
         }
     }
 
-    private static String detail(String text) {
-        try {
-            return Json.mapper().readTree(text).path("detail").asText(text);
-        } catch (IOException e) {
-            return text;
-        }
-    }
-
     private void read(InputStream in) throws IOException {
-        BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-        String name = "message";
-        StringBuilder data = new StringBuilder();
-        String line;
-        while (!closed && (line = reader.readLine()) != null) {
-            if (line.isEmpty()) {
-                if (!data.isEmpty()) {
-                    dispatch(name, data.toString());
-                }
-                name = "message";
-                data.setLength(0);
-            } else if (line.startsWith("event:")) {
-                name = line.substring(6).strip();
-            } else if (line.startsWith("data:")) {
-                if (!data.isEmpty()) {
-                    data.append('\n');
-                }
-                data.append(line.substring(5).stripLeading());
-            }
-            // "id:", "retry:" and ": comments" (keep-alives) need nothing from this client.
-        }
+        SseReader.read(in, () -> closed, this::dispatch);
     }
 
     private void dispatch(String name, String data) {

@@ -19,6 +19,7 @@ import org.dang.engine.client.EngineConnection;
 import org.dang.engine.client.EngineSettings;
 import org.dang.engine.client.ModuleActivity;
 import org.dang.engine.client.ModuleRuns;
+import org.dang.engine.client.OperatorChat;
 import org.dang.engine.client.ProposalQueue;
 import org.dang.engine.client.Subscription;
 import org.dang.engine.client.TagReadings;
@@ -42,6 +43,7 @@ public final class RemoteEngine implements EngineConnection {
     private final RemoteAdvisor advisor;
     private final RemoteEngineSettings settings;
     private final RemoteRuns runs;
+    private final RemoteChat chat;
     private final boolean hasAlarms;
 
     private RemoteEngine(RemoteSettings settings) {
@@ -70,6 +72,7 @@ public final class RemoteEngine implements EngineConnection {
         this.advisor = new RemoteAdvisor(http, events);
         this.settings = new RemoteEngineSettings(http, user);
         this.runs = new RemoteRuns(http, events, wait);
+        this.chat = new RemoteChat(http);
     }
 
     /**
@@ -126,6 +129,11 @@ public final class RemoteEngine implements EngineConnection {
     @Override
     public ModuleRuns runs() {
         return runs;
+    }
+
+    @Override
+    public OperatorChat chat() {
+        return chat;
     }
 
     @Override
