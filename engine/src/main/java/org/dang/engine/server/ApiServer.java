@@ -63,6 +63,7 @@ public final class ApiServer implements AutoCloseable {
     private final DecisionListener decisionEvents;
     private final AlarmListener alarmEvents;
     private final ModuleRunListener runEvents;
+    private final AdviceEvents adviceEvents;
     private final TagEvents tagEvents;
 
     private ApiServer(Engine engine, ServerConfig config, ModuleRequests requests, HttpServer server,
@@ -138,6 +139,8 @@ public final class ApiServer implements AutoCloseable {
         engine.plant().addListener(tagEvents);
         engine.alarms().ifPresent(b -> b.addListener(alarmEvents));
         engine.modules().addListener(runEvents);
+        this.adviceEvents = new AdviceEvents(events);
+        engine.addAdviceListener(adviceEvents);
         this.executor = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("api-request-", 0).factory());
         server.setExecutor(executor);
         server.createContext("/", this::dispatch);
@@ -383,6 +386,7 @@ public final class ApiServer implements AutoCloseable {
         engine.removeDecisionListener(decisionEvents);
         engine.alarms().ifPresent(b -> b.removeListener(alarmEvents));
         engine.modules().removeListener(runEvents);
+        engine.removeAdviceListener(adviceEvents);
         engine.plant().removeListener(tagEvents);
         tagEvents.close();
         events.close();

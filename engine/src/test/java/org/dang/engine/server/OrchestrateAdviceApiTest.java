@@ -3,6 +3,11 @@ package org.dang.engine.server;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.BufferedReader;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -11,6 +16,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
+
+import com.fasterxml.jackson.databind.JsonNode;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -23,6 +30,7 @@ import org.dang.engine.config.DangConfig;
 import org.dang.engine.config.OpenAiBackendConfig;
 import org.dang.engine.config.OrchestratorConfig;
 import org.dang.engine.config.ServerConfig;
+import org.dang.engine.json.Json;
 import org.dang.engine.llm.openai.ScriptedOpenAiServer;
 import org.dang.engine.plant.PlantDataListener;
 import org.dang.engine.plant.PlantDataSource;
@@ -187,5 +195,53 @@ class OrchestrateAdviceApiTest {
         @Override
         public void close() {
         }
+    }
+    @Test
+    void eventsTellWhenAQuestionIsHeldAndHowItEnded() throws Exception {
+        model = new ScriptedOpenAiServer().then(ex -> gate.await());
+        DangConfig d = DangConfig.defaults();
+        engine = Engine.open(new DangConfig(new OrchestratorConfig(d.orchestrator().llm().withOpenai(
+                new OpenAiBackendConfig(Optional.of(model.url()), Optional.empty(), Optional.empty(),
+                        Duration.ofSeconds(60)))), d.modules(), d.decisionEngine(), d.store(), d.server(),
+                new AdvisorConfig(true, Duration.ofMinutes(2), 4)).withStore(dir.resolve("decisions")));
+        engine.llm();
+        TokenFile tokens = new TokenFile(dir.resolve("tokens"));
+        String operator = tokens.add("op.lee", Role.OPERATOR);
+        String viewer = tokens.add("vic.viewer", Role.VIEWER);
+        server = ApiServer.start(engine, ServerConfig.defaults().listeningOn("127.0.0.1", 0)
+                .with(dir.resolve("tokens"), ServerConfig.TlsConfig.none()), new ModuleRequests());
+        ApiClient api = new ApiClient(server.uri());
+        HttpResponse<InputStream> stream = api.http().send(api.request("/events", viewer)
+                .timeout(Duration.ofSeconds(60)).GET().build(), HttpResponse.BodyHandlers.ofInputStream());
+        try (BufferedReader lines = new BufferedReader(new InputStreamReader(stream.body(), StandardCharsets.UTF_8))) {
+            assertTrue(lines.readLine().startsWith(": connected as vic.viewer"));
+            ApiClient.Answer a = api.post("/orchestrate", operator, SEVERAL_TRIGGERS);
+            assertEquals(0, a.json().path("decisions").size(), "nothing recorded yet, so no decision event either");
+            String id = a.json().path("pending_advice").path("id").asText();
+
+            JsonNode asked = nextAdvice(lines);
+            assertEquals("ASKED", asked.path("event").asText());
+            assertEquals(id, asked.path("id").asText());
+            assertEquals(2, asked.path("held").size());
+
+            gate.countDown(); // the model's connection ends without an answer: the rules decide
+            JsonNode ended = nextAdvice(lines);
+            assertEquals("OVERRULED", ended.path("event").asText());
+            assertEquals(id, ended.path("id").asText());
+            assertEquals("MODEL_UNAVAILABLE", ended.path("overrule_reason").asText());
+        }
+    }
+
+    /** The data of the next {@code advice} event on {@code lines}. */
+    private static JsonNode nextAdvice(BufferedReader lines) throws Exception {
+        String event = null;
+        for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+            if (line.startsWith("event: ")) {
+                event = line.substring(7);
+            } else if (line.startsWith("data: ") && "advice".equals(event)) {
+                return Json.mapper().readTree(line.substring(6));
+            }
+        }
+        throw new AssertionError("the event stream ended before an advice event");
     }
 }

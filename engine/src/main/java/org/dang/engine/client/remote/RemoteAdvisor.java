@@ -71,14 +71,17 @@ final class RemoteAdvisor implements AdvisorQuestions {
     }
 
     /**
-     * {@code /events} has no advice event, so this piggybacks on {@code decision} events: an answered or
-     * overruled question records its cycle's decisions, and a question held with alerts or safety work records
-     * those at once. A question the rules hold with nothing recorded shows with the next decision; while
-     * questions wait, the advisor panel's one-second tick refreshes anyway (deadline bars, reasoning).
+     * {@code advice} events (a question asked, answered or overruled) and {@code decision} events; while
+     * questions wait, the advisor panel's one-second tick also refreshes (deadline bars, streamed reasoning).
      */
     @Override
     public Subscription watch(Runnable changed) {
-        return events.on("decision", e -> changed.run());
+        Subscription advice = events.on("advice", e -> changed.run());
+        Subscription decisions = events.on("decision", e -> changed.run());
+        return () -> {
+            advice.close();
+            decisions.close();
+        };
     }
 
     /** A pending question with the field names of the server's {@code AdvisorRoute.fields}. */
