@@ -67,6 +67,11 @@ final class HttpCall {
                 throw new ApiException(400, "invalid_header", "Content-Length", "Content-Length is not a number");
             }
             if (length > maxBodyBytes) {
+                if (length <= 8L * maxBodyBytes) {
+                    // Read it all first: closing on a client still sending resets the connection, and it
+                    // never sees the 413.
+                    discardBody();
+                }
                 throw tooLarge(length + " bytes declared");
             }
         }
@@ -89,6 +94,19 @@ final class HttpCall {
             return out.toByteArray();
         } catch (IOException e) {
             throw new ApiException(400, "unreadable_body", null, "the request body could not be read: " + e.getMessage());
+        }
+    }
+
+    private void discardBody() {
+        try (InputStream in = exchange.getRequestBody()) {
+            byte[] buf = new byte[8192];
+            long left = 8L * maxBodyBytes;
+            int n;
+            while (left > 0 && (n = in.read(buf, 0, (int) Math.min(buf.length, left))) > 0) {
+                left -= n;
+            }
+        } catch (IOException e) {
+            // The client went away; the 413 goes nowhere either.
         }
     }
 
