@@ -66,6 +66,29 @@ class OrchestrateAdviceApiTest {
     private Engine engine;
     private ApiServer server;
 
+    private String operator;
+    private String viewer;
+
+    /**
+     * Serves an engine whose advisor asks {@code scripted} (built before the first decision, as a running
+     * server's model is), with an operator's and a viewer's token.
+     */
+    private ApiClient serve(ScriptedOpenAiServer scripted) throws Exception {
+        model = scripted;
+        DangConfig d = DangConfig.defaults();
+        engine = Engine.open(new DangConfig(new OrchestratorConfig(d.orchestrator().llm().withOpenai(
+                new OpenAiBackendConfig(Optional.of(model.url()), Optional.empty(), Optional.empty(),
+                        Duration.ofSeconds(60)))), d.modules(), d.decisionEngine(), d.store(), d.server(),
+                new AdvisorConfig(true, Duration.ofMinutes(2), 4)).withStore(dir.resolve("decisions")));
+        engine.llm();
+        TokenFile tokens = new TokenFile(dir.resolve("tokens"));
+        operator = tokens.add("op.lee", Role.OPERATOR);
+        viewer = tokens.add("vic.viewer", Role.VIEWER);
+        server = ApiServer.start(engine, ServerConfig.defaults().listeningOn("127.0.0.1", 0)
+                .with(dir.resolve("tokens"), ServerConfig.TlsConfig.none()), new ModuleRequests());
+        return new ApiClient(server.uri());
+    }
+
     @AfterEach
     void stop() {
         gate.countDown();
@@ -82,19 +105,7 @@ class OrchestrateAdviceApiTest {
 
     @Test
     void ambiguousSituationsAnswerAtOnceWithThePendingQuestion() throws Exception {
-        model = new ScriptedOpenAiServer().then(ex -> gate.await()).then(ex -> gate.await());
-        DangConfig d = DangConfig.defaults();
-        engine = Engine.open(new DangConfig(new OrchestratorConfig(d.orchestrator().llm().withOpenai(
-                new OpenAiBackendConfig(Optional.of(model.url()), Optional.empty(), Optional.empty(),
-                        Duration.ofSeconds(60)))), d.modules(), d.decisionEngine(), d.store(), d.server(),
-                new AdvisorConfig(true, Duration.ofMinutes(2), 4)).withStore(dir.resolve("decisions")));
-        engine.llm(); // built before the first decision, as a running server's or console's model is
-        TokenFile tokens = new TokenFile(dir.resolve("tokens"));
-        String operator = tokens.add("op.lee", Role.OPERATOR);
-        String viewer = tokens.add("vic.viewer", Role.VIEWER);
-        server = ApiServer.start(engine, ServerConfig.defaults().listeningOn("127.0.0.1", 0)
-                .with(dir.resolve("tokens"), ServerConfig.TlsConfig.none()), new ModuleRequests());
-        ApiClient api = new ApiClient(server.uri());
+        ApiClient api = serve(new ScriptedOpenAiServer().then(ex -> gate.await()).then(ex -> gate.await()));
 
         ApiClient.Answer a = api.post("/orchestrate", operator, SEVERAL_TRIGGERS);
 
@@ -198,19 +209,7 @@ class OrchestrateAdviceApiTest {
     }
     @Test
     void eventsTellWhenAQuestionIsHeldAndHowItEnded() throws Exception {
-        model = new ScriptedOpenAiServer().then(ex -> gate.await());
-        DangConfig d = DangConfig.defaults();
-        engine = Engine.open(new DangConfig(new OrchestratorConfig(d.orchestrator().llm().withOpenai(
-                new OpenAiBackendConfig(Optional.of(model.url()), Optional.empty(), Optional.empty(),
-                        Duration.ofSeconds(60)))), d.modules(), d.decisionEngine(), d.store(), d.server(),
-                new AdvisorConfig(true, Duration.ofMinutes(2), 4)).withStore(dir.resolve("decisions")));
-        engine.llm();
-        TokenFile tokens = new TokenFile(dir.resolve("tokens"));
-        String operator = tokens.add("op.lee", Role.OPERATOR);
-        String viewer = tokens.add("vic.viewer", Role.VIEWER);
-        server = ApiServer.start(engine, ServerConfig.defaults().listeningOn("127.0.0.1", 0)
-                .with(dir.resolve("tokens"), ServerConfig.TlsConfig.none()), new ModuleRequests());
-        ApiClient api = new ApiClient(server.uri());
+        ApiClient api = serve(new ScriptedOpenAiServer().then(ex -> gate.await()));
         HttpResponse<InputStream> stream = api.http().send(api.request("/events", viewer)
                 .timeout(Duration.ofSeconds(60)).GET().build(), HttpResponse.BodyHandlers.ofInputStream());
         try (BufferedReader lines = new BufferedReader(new InputStreamReader(stream.body(), StandardCharsets.UTF_8))) {
