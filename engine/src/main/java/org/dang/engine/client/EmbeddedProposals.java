@@ -51,7 +51,11 @@ final class EmbeddedProposals implements ProposalQueue {
     public CompletableFuture<OptimizationProposal> propose() {
         ModuleRun<OptimizationProposal> run = engine.modules().submit(OptimizationRequest.standard(),
                 WorkPriority.OPERATOR_REQUEST, SubmitOptions.BYPASS_CACHE);
-        return run.result();
+        // On the desk before the caller sees it (the desk's own copy comes from events on another thread).
+        return run.result().thenApply(p -> {
+            engine.proposals().ifPresent(d -> d.offer(p));
+            return p;
+        });
     }
 
     @Override

@@ -27,6 +27,7 @@ import org.dang.engine.module.ModuleName;
 import org.dang.engine.module.ModuleRequest;
 import org.dang.engine.module.ModuleResult;
 import org.dang.engine.module.WorkPriority;
+import org.dang.engine.module.optimize.OptimizationProposal;
 
 /**
  * {@code POST /invoke/{module}}: the body holds the module's parameters (fields and JSON types from
@@ -87,6 +88,11 @@ final class InvokeRoute implements Route.Handler {
             m.put("request", request);
             try {
                 ModuleResult result = run.result().get(wait.toMillis(), TimeUnit.MILLISECONDS);
+                if (result instanceof OptimizationProposal p) {
+                    // The desk also hears of it from the coordinator's events, on another thread; offering it
+                    // here means the caller can approve it the moment it reads this answer.
+                    engine.proposals().ifPresent(d -> d.offer(p));
+                }
                 m.put("status", "COMPLETED");
                 m.put("from_cache", run.fromCache());
                 m.put("summary", result.summary());
