@@ -171,7 +171,7 @@ public final class ConsoleCommand implements Callable<Integer> {
         CountDownLatch closed = new CountDownLatch(1);
         try (engine) {
             Platform.startup(() -> {
-                ConsoleWindow window = new ConsoleWindow(engine, engineOptions.configFile(), chosenTheme);
+                ConsoleWindow window = new ConsoleWindow(engine, chosenTheme);
                 Stage stage = new Stage();
                 stage.setOnHidden(e -> {
                     window.close();

@@ -97,16 +97,15 @@ public final class ConsoleWindow implements AutoCloseable {
      * go to {@code settingsFile}. Call on the FX thread.
      */
     public ConsoleWindow(Engine engine, User user, Path settingsFile, Theme theme) {
-        this(new EmbeddedConnection(engine, user, settingsFile), settingsFile, theme);
+        this(new EmbeddedConnection(engine, user, settingsFile), theme);
     }
 
     /**
      * Builds the window's scene over {@code connection} (embedded or remote) for its user in {@code theme}.
      * Settings are read and saved through {@link EngineConnection#settings()} (an embedded connection carries
-     * its settings file; {@code settingsFile} is not read here). Call on the FX thread. Closing the window
-     * closes the connection.
+     * its settings file). Call on the FX thread. Closing the window closes the connection.
      */
-    public ConsoleWindow(EngineConnection connection, Path settingsFile, Theme theme) {
+    public ConsoleWindow(EngineConnection connection, Theme theme) {
         this.connection = connection;
         User user = connection.user();
         Optional<Engine> local = connection.embedded();

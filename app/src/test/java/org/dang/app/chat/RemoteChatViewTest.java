@@ -60,7 +60,7 @@ class RemoteChatViewTest {
     }
 
     private void open(String token) throws Exception {
-        window = RemoteConsoles.show(served.server().uri(), token, dir.resolve("config.yaml"));
+        window = RemoteConsoles.show(served.server().uri(), token);
         pane.open(true);
     }
 

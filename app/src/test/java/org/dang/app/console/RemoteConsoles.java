@@ -1,7 +1,6 @@
 package org.dang.app.console;
 
 import java.net.URI;
-import java.nio.file.Path;
 import java.util.Optional;
 
 import org.testfx.api.FxToolkit;
@@ -16,12 +15,12 @@ public final class RemoteConsoles {
     }
 
     /** Connects to {@code engine} with bearer {@code token} and shows the console on the primary stage. */
-    public static ConsoleWindow show(URI engine, String token, Path settingsFile) throws Exception {
+    public static ConsoleWindow show(URI engine, String token) throws Exception {
         RemoteEngine remote = RemoteEngine.connect(new RemoteSettings(engine, token, Optional.empty(), Optional.empty()));
         ConsoleWindow[] window = new ConsoleWindow[1];
         FxToolkit.registerPrimaryStage();
         FxToolkit.setupStage(s -> {
-            window[0] = new ConsoleWindow(remote, settingsFile, Theme.LIGHT);
+            window[0] = new ConsoleWindow(remote, Theme.LIGHT);
             window[0].show(s);
         });
         return window[0];

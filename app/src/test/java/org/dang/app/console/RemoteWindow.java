@@ -24,7 +24,7 @@ record RemoteWindow(ApiServer server, ConsoleWindow window) implements AutoClose
         ApiServer server = ApiServer.start(engine, ServerConfig.defaults().listeningOn("127.0.0.1", 0)
                 .with(dir.resolve("tokens"), ServerConfig.TlsConfig.none()).withRateLimit(100_000, 100_000),
                 ModuleRequests.standard());
-        ConsoleWindow window = RemoteConsoles.show(server.uri(), token, dir.resolve("config.yaml"));
+        ConsoleWindow window = RemoteConsoles.show(server.uri(), token);
         WaitForAsyncUtils.waitForFxEvents();
         return new RemoteWindow(server, window);
     }

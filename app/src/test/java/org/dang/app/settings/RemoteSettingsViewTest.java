@@ -71,7 +71,7 @@ class RemoteSettingsViewTest {
                 Optional.empty()));
         FxToolkit.registerPrimaryStage();
         FxToolkit.setupStage(s -> {
-            window = new ConsoleWindow(remote, dir.resolve("console.yaml"), Theme.LIGHT);
+            window = new ConsoleWindow(remote, Theme.LIGHT);
             window.show(s);
         });
         robot.clickOn("Settings");
