@@ -7,10 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -35,19 +32,12 @@ import org.dang.app.console.Screenshots;
 import org.dang.app.console.Theme;
 import org.dang.engine.Engine;
 import org.dang.engine.access.Role;
+import org.dang.engine.advisor.AdvisedEngines;
+import org.dang.engine.advisor.AdvisedEngines.SteadyFeed;
 import org.dang.engine.access.User;
-import org.dang.engine.config.AdvisorConfig;
-import org.dang.engine.config.DangConfig;
-import org.dang.engine.config.OpenAiBackendConfig;
-import org.dang.engine.config.OrchestratorConfig;
 import org.dang.engine.decision.DecisionSource;
 import org.dang.engine.llm.openai.ScriptedOpenAiServer;
-import org.dang.engine.plant.PlantDataListener;
 import org.dang.engine.plant.PlantDataSource;
-import org.dang.engine.plant.PlantScan;
-import org.dang.engine.plant.TagDefinition;
-import org.dang.engine.plant.TagSample;
-import org.dang.engine.situation.Quality;
 import org.dang.engine.situation.SituationReader;
 import org.dang.engine.store.StoredDecision;
 
@@ -57,18 +47,6 @@ import org.dang.engine.store.StoredDecision;
  * history with its advice. The model is a loopback OpenAI-compatible server held back by latches.
  */
 class AdvisorPanelTest {
-
-    /** Margin shift 7 % and efficiency 5 % under baseline: optimisation and analysis on two trigger kinds. */
-    static final String SEVERAL_TRIGGERS = """
-            {"id":"cdu-2026-11-24T06:00:00Z","time":"2026-11-24T06:00:00Z","tags":[
-             {"tag":"feed_rate","value":100.0,"range":{"low":0,"high":200}},
-             {"tag":"coil_outlet_temp","value":360.0,"range":{"low":300,"high":420}},
-             {"tag":"tube_metal_temp","value":600.0,"range":{"low":400,"high":800}},
-             {"tag":"top_temp","value":120.0,"range":{"low":50,"high":200}},
-             {"tag":"top_pressure","value":3.0,"range":{"low":1,"high":5}}],
-             "performance":[{"kpi":"furnace_efficiency","value":0.836,"baseline":0.88}],
-             "market":{"price_move_sigma":0.1,"crack_spread_move_sigma":0.2,"inventory_surprise_sigma":0.1,
-                       "margin_shift_pct":7.0}}""";
 
     /** Nothing to do: the rules decide alone. */
     static final String CLEAR = """
@@ -107,13 +85,7 @@ class AdvisorPanelTest {
     }
 
     private void open(Role role, boolean withModel, PlantDataSource plant) throws Exception {
-        DangConfig d = DangConfig.defaults();
-        var llm = withModel ? d.orchestrator().llm().withOpenai(new OpenAiBackendConfig(Optional.of(server.url()),
-                Optional.of("deepseek-r1-distill-qwen-7b"), Optional.empty(), Duration.ofSeconds(60)))
-                : d.orchestrator().llm();
-        engine = Engine.open(new DangConfig(new OrchestratorConfig(llm), d.modules(), d.decisionEngine(), d.store(),
-                d.server(), new AdvisorConfig(true, Duration.ofMinutes(2), 4)).withStore(dir.resolve("decisions")));
-        engine.llm(); // built before the first decision, as a running server's or console's model is
+        engine = AdvisedEngines.open(dir.resolve("decisions"), withModel ? server : null);
         if (plant != null) {
             engine.attach(plant);
             WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> engine.plant().scanCount() >= 2);
@@ -166,7 +138,7 @@ class AdvisorPanelTest {
         // An earlier, clear cycle: the rules alone, recorded at once.
         engine.decide(SituationReader.parse(CLEAR, "clear situation"));
 
-        engine.decideWithAdvice(SituationReader.parse(SEVERAL_TRIGGERS, "test situation"));
+        engine.decideWithAdvice(SituationReader.parse(AdvisedEngines.SEVERAL_TRIGGERS, "test situation"));
 
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup(".advisor-thinking").queryAll().stream()
                 .anyMatch(t -> ((TextArea) t).getText().contains("the product slate matters more")));
@@ -233,33 +205,5 @@ class AdvisorPanelTest {
         assertTrue(robot.lookup("#advisor-ask").queryButton().isDisabled());
         assertFalse(engine.advisorUnavailable().isEmpty());
         assertEquals(0, server.received().size());
-    }
-
-    /** Three one-minute scans of a steady feed rate: enough live data to ask about. */
-    private static final class SteadyFeed implements PlantDataSource {
-        @Override
-        public String name() {
-            return "steady feed";
-        }
-
-        @Override
-        public List<TagDefinition> tags() {
-            return List.of(new TagDefinition("feed_rate", "crude feed", "m3/h", 0, 1000, null));
-        }
-
-        @Override
-        public void start(PlantDataListener listener) {
-            Thread.ofPlatform().name("steady-feed").start(() -> {
-                Instant t0 = Instant.parse("2026-11-24T06:00:00Z");
-                for (int i = 0; i < 3; i++) {
-                    Instant t = t0.plusSeconds(60L * i);
-                    listener.scan(new PlantScan(t, List.of(new TagSample("feed_rate", t, 500 + i, Quality.GOOD))));
-                }
-            });
-        }
-
-        @Override
-        public void close() {
-        }
     }
 }

@@ -25,19 +25,11 @@ import org.junit.jupiter.api.io.TempDir;
 
 import org.dang.engine.Engine;
 import org.dang.engine.access.Role;
-import org.dang.engine.config.AdvisorConfig;
-import org.dang.engine.config.DangConfig;
-import org.dang.engine.config.OpenAiBackendConfig;
-import org.dang.engine.config.OrchestratorConfig;
+import org.dang.engine.advisor.AdvisedEngines;
+import org.dang.engine.advisor.AdvisedEngines.SteadyFeed;
 import org.dang.engine.config.ServerConfig;
 import org.dang.engine.json.Json;
 import org.dang.engine.llm.openai.ScriptedOpenAiServer;
-import org.dang.engine.plant.PlantDataListener;
-import org.dang.engine.plant.PlantDataSource;
-import org.dang.engine.plant.PlantScan;
-import org.dang.engine.plant.TagDefinition;
-import org.dang.engine.plant.TagSample;
-import org.dang.engine.situation.Quality;
 
 /**
  * The advisor over HTTP: {@code POST /orchestrate} on an ambiguous situation answers without waiting
@@ -45,18 +37,6 @@ import org.dang.engine.situation.Quality;
  * operator's question, refused for viewers, bad bodies and before live data, all audited.
  */
 class OrchestrateAdviceApiTest {
-
-    /** Margin shift 7 % and efficiency 5 % under baseline: optimisation and analysis on two trigger kinds. */
-    static final String SEVERAL_TRIGGERS = """
-            {"id":"several","time":"2026-11-24T06:00:00Z","tags":[
-             {"tag":"feed_rate","value":100.0,"range":{"low":0,"high":200}},
-             {"tag":"coil_outlet_temp","value":360.0,"range":{"low":300,"high":420}},
-             {"tag":"tube_metal_temp","value":600.0,"range":{"low":400,"high":800}},
-             {"tag":"top_temp","value":120.0,"range":{"low":50,"high":200}},
-             {"tag":"top_pressure","value":3.0,"range":{"low":1,"high":5}}],
-             "performance":[{"kpi":"furnace_efficiency","value":0.836,"baseline":0.88}],
-             "market":{"price_move_sigma":0.1,"crack_spread_move_sigma":0.2,"inventory_surprise_sigma":0.1,
-                       "margin_shift_pct":7.0}}""";
 
     @TempDir
     Path dir;
@@ -75,12 +55,7 @@ class OrchestrateAdviceApiTest {
      */
     private ApiClient serve(ScriptedOpenAiServer scripted) throws Exception {
         model = scripted;
-        DangConfig d = DangConfig.defaults();
-        engine = Engine.open(new DangConfig(new OrchestratorConfig(d.orchestrator().llm().withOpenai(
-                new OpenAiBackendConfig(Optional.of(model.url()), Optional.empty(), Optional.empty(),
-                        Duration.ofSeconds(60)))), d.modules(), d.decisionEngine(), d.store(), d.server(),
-                new AdvisorConfig(true, Duration.ofMinutes(2), 4)).withStore(dir.resolve("decisions")));
-        engine.llm();
+        engine = AdvisedEngines.open(dir.resolve("decisions"), model);
         TokenFile tokens = new TokenFile(dir.resolve("tokens"));
         operator = tokens.add("op.lee", Role.OPERATOR);
         viewer = tokens.add("vic.viewer", Role.VIEWER);
@@ -107,7 +82,7 @@ class OrchestrateAdviceApiTest {
     void ambiguousSituationsAnswerAtOnceWithThePendingQuestion() throws Exception {
         ApiClient api = serve(new ScriptedOpenAiServer().then(ex -> gate.await()).then(ex -> gate.await()));
 
-        ApiClient.Answer a = api.post("/orchestrate", operator, SEVERAL_TRIGGERS);
+        ApiClient.Answer a = api.post("/orchestrate", operator, AdvisedEngines.SEVERAL_TRIGGERS);
 
         assertEquals(1, gate.getCount(), "answered while the model was still held back");
         assertEquals(200, a.status(), a.raw().body());
@@ -179,34 +154,6 @@ class OrchestrateAdviceApiTest {
         assertEquals(404, api.get("/decisions/" + UUID.randomUUID() + "/advice", viewer).status());
         assertEquals(400, api.get("/decisions/not-a-uuid/advice", viewer).status());
     }
-
-    /** Three one-minute scans of a steady feed rate. */
-    private static final class SteadyFeed implements PlantDataSource {
-        @Override
-        public String name() {
-            return "steady feed";
-        }
-
-        @Override
-        public List<TagDefinition> tags() {
-            return List.of(new TagDefinition("feed_rate", "crude feed", "m3/h", 0, 1000, null));
-        }
-
-        @Override
-        public void start(PlantDataListener listener) {
-            Thread.ofPlatform().name("steady-feed").start(() -> {
-                Instant t0 = Instant.parse("2026-11-24T06:00:00Z");
-                for (int i = 0; i < 3; i++) {
-                    Instant t = t0.plusSeconds(60L * i);
-                    listener.scan(new PlantScan(t, List.of(new TagSample("feed_rate", t, 500 + i, Quality.GOOD))));
-                }
-            });
-        }
-
-        @Override
-        public void close() {
-        }
-    }
     @Test
     void eventsTellWhenAQuestionIsHeldAndHowItEnded() throws Exception {
         ApiClient api = serve(new ScriptedOpenAiServer().then(ex -> gate.await()));
@@ -214,7 +161,7 @@ class OrchestrateAdviceApiTest {
                 .timeout(Duration.ofSeconds(60)).GET().build(), HttpResponse.BodyHandlers.ofInputStream());
         try (BufferedReader lines = new BufferedReader(new InputStreamReader(stream.body(), StandardCharsets.UTF_8))) {
             assertTrue(lines.readLine().startsWith(": connected as vic.viewer"));
-            ApiClient.Answer a = api.post("/orchestrate", operator, SEVERAL_TRIGGERS);
+            ApiClient.Answer a = api.post("/orchestrate", operator, AdvisedEngines.SEVERAL_TRIGGERS);
             assertEquals(0, a.json().path("decisions").size(), "nothing recorded yet, so no decision event either");
             String id = a.json().path("pending_advice").path("id").asText();
 

@@ -18,11 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.dang.engine.Engine;
 import org.dang.engine.access.AccessDeniedException;
 import org.dang.engine.access.Role;
+import org.dang.engine.advisor.AdvisedEngines;
 import org.dang.engine.advisor.PendingAdvice;
-import org.dang.engine.config.AdvisorConfig;
-import org.dang.engine.config.DangConfig;
-import org.dang.engine.config.OpenAiBackendConfig;
-import org.dang.engine.config.OrchestratorConfig;
 import org.dang.engine.config.ServerConfig;
 import org.dang.engine.decision.Decision;
 import org.dang.engine.llm.openai.ScriptedOpenAiServer;
@@ -37,18 +34,6 @@ import org.dang.engine.situation.SituationReader;
  * engine holds it, a viewer's question is refused, an operator's before live data gets the engine's reason.
  */
 class RemoteAdvisorTest {
-
-    /** Margin shift 7 % and efficiency 5 % under baseline: ambiguous, so the rules ask the model. */
-    static final String AMBIGUOUS = """
-            {"id":"ambiguous","time":"2026-11-24T06:00:00Z","tags":[
-             {"tag":"feed_rate","value":100.0,"range":{"low":0,"high":200}},
-             {"tag":"coil_outlet_temp","value":360.0,"range":{"low":300,"high":420}},
-             {"tag":"tube_metal_temp","value":600.0,"range":{"low":400,"high":800}},
-             {"tag":"top_temp","value":120.0,"range":{"low":50,"high":200}},
-             {"tag":"top_pressure","value":3.0,"range":{"low":1,"high":5}}],
-             "performance":[{"kpi":"furnace_efficiency","value":0.836,"baseline":0.88}],
-             "market":{"price_move_sigma":0.1,"crack_spread_move_sigma":0.2,"inventory_surprise_sigma":0.1,
-                       "margin_shift_pct":7.0}}""";
 
     @TempDir
     Path dir;
@@ -75,19 +60,14 @@ class RemoteAdvisorTest {
     @Test
     void pendingQuestionsReadBackAndAskingIsRefusedClearly() throws Exception {
         model = new ScriptedOpenAiServer().then(ex -> gate.await());
-        DangConfig d = DangConfig.defaults();
-        engine = Engine.open(new DangConfig(new OrchestratorConfig(d.orchestrator().llm().withOpenai(
-                new OpenAiBackendConfig(Optional.of(model.url()), Optional.empty(), Optional.empty(),
-                        Duration.ofSeconds(60)))), d.modules(), d.decisionEngine(), d.store(), d.server(),
-                new AdvisorConfig(true, Duration.ofMinutes(2), 4)).withStore(dir.resolve("decisions")));
-        engine.llm(); // built before the first decision, as a running server's or console's model is
+        engine = AdvisedEngines.open(dir.resolve("decisions"), model);
         TokenFile tokens = new TokenFile(dir.resolve("tokens"));
         String operator = tokens.add("op.lee", Role.OPERATOR);
         String viewer = tokens.add("vic.viewer", Role.VIEWER);
         server = ApiServer.start(engine, ServerConfig.defaults().listeningOn("127.0.0.1", 0)
                 .with(dir.resolve("tokens"), ServerConfig.TlsConfig.none()), new ModuleRequests());
 
-        PendingAdvice held = engine.decideWithAdvice(SituationReader.parse(AMBIGUOUS, "test")).pending()
+        PendingAdvice held = engine.decideWithAdvice(SituationReader.parse(AdvisedEngines.SEVERAL_TRIGGERS, "test")).pending()
                 .orElseThrow();
         assertEquals(1, gate.getCount(), "the model answered while held back");
 
