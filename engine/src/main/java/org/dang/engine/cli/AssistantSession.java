@@ -19,9 +19,6 @@ import org.dang.engine.assistant.ToolStep;
  */
 final class AssistantSession {
 
-    private static final String FAINT = "\u001B[2m";
-    private static final String NORMAL = "\u001B[22m";
-
     private final Assistant assistant;
     private final User user;
     private final PrintWriter out;
@@ -55,9 +52,9 @@ final class AssistantSession {
     private AssistantReply turn(String question) {
         Printer printer = new Printer();
         AssistantReply r = assistant.ask(user, question, printer).await();
-        printer.close();
+        printer.reply.closeReasoning();
         if (r.status() == ReplyStatus.ANSWERED) {
-            if (!printer.answered) {
+            if (!printer.reply.answered()) {
                 out.print(r.answer());
             }
             out.println();
@@ -78,54 +75,35 @@ final class AssistantSession {
 
     /** Streams one question's progress. */
     private final class Printer implements AssistantListener {
-        private boolean inReasoning;
-        private boolean answered;
+        private final ReplyPrinter reply = new ReplyPrinter(out, dim, hideThinking);
 
         @Override
-        public synchronized void thinking(String text) {
-            if (hideThinking) {
-                return;
-            }
-            if (!inReasoning) {
-                out.print(dim ? FAINT + "thinking: " : "thinking: ");
-                inReasoning = true;
-            }
-            out.print(text);
-            out.flush();
+        public void thinking(String text) {
+            reply.reasoning(text);
         }
 
         @Override
-        public synchronized void step(ToolStep s) {
-            close();
+        public void step(ToolStep s) {
             String mark = switch (s.state()) {
                 case RUNNING -> "...";
                 case COMPLETED -> "done:";
                 case FAILED -> "failed:";
             };
-            out.println("[" + s.label() + " " + mark + (s.summary().isEmpty() ? "" : " " + s.summary()) + "]");
-            out.flush();
+            note(s.label() + " " + mark + (s.summary().isEmpty() ? "" : " " + s.summary()));
         }
 
         @Override
-        public synchronized void note(String text) {
-            close();
-            out.println("[" + text + "]");
-            out.flush();
-        }
-
-        @Override
-        public synchronized void answer(String text) {
-            close();
-            answered = true;
-            out.print(text);
-            out.flush();
-        }
-
-        synchronized void close() {
-            if (inReasoning) {
-                out.print(dim ? NORMAL + "\n\n" : "\n\n");
-                inReasoning = false;
+        public void note(String text) {
+            synchronized (reply) { // one lock with the streamed text, so lines never interleave
+                reply.closeReasoning();
+                out.println("[" + text + "]");
+                out.flush();
             }
+        }
+
+        @Override
+        public void answer(String text) {
+            reply.answer(text);
         }
     }
 }

@@ -42,8 +42,6 @@ import org.dang.engine.llm.backend.LlmSetup;
                 "With --prompt, answer one prompt and exit (exit code 0 when answered, 1 when not)."})
 public final class ChatCommand implements Callable<Integer> {
 
-    private static final String FAINT = "\u001B[2m";
-    private static final String NORMAL = "\u001B[22m";
 
     @Option(names = "--backend", paramLabel = "KIND",
             description = "Use only this backend: openai, sagemaker or local (default: orchestrator.llm.backends).")
@@ -133,7 +131,7 @@ public final class ChatCommand implements Callable<Integer> {
         Printer printer = new Printer(out, dim);
         ChatResult r = chat.stream(ChatModelFactory.request(config, Optional.empty(), List.copyOf(conversation)), printer)
                 .await();
-        printer.end(r);
+        printer.end(r, out);
         out.println("[" + r.summary() + "]");
         out.flush();
         if (!r.finish().answered()) {
@@ -145,47 +143,25 @@ public final class ChatCommand implements Callable<Integer> {
 
     /** Streams one reply: reasoning dimmed (or hidden), then the answer. */
     private final class Printer implements ChatListener {
-        private final PrintWriter out;
-        private final boolean dim;
-        private boolean inReasoning;
-        private boolean answered;
+        private final ReplyPrinter reply;
 
         Printer(PrintWriter out, boolean dim) {
-            this.out = out;
-            this.dim = dim;
+            this.reply = new ReplyPrinter(out, dim, hideThinking);
         }
 
         @Override
         public void reasoning(String text) {
-            if (hideThinking) {
-                return;
-            }
-            if (!inReasoning) {
-                out.print(dim ? FAINT + "thinking: " : "thinking: ");
-                inReasoning = true;
-            }
-            out.print(text);
-            out.flush();
+            reply.reasoning(text);
         }
 
         @Override
         public void answer(String text) {
-            closeReasoning();
-            answered = true;
-            out.print(text);
-            out.flush();
+            reply.answer(text);
         }
 
-        private void closeReasoning() {
-            if (inReasoning) {
-                out.print(dim ? NORMAL + "\n\n" : "\n\n");
-                inReasoning = false;
-            }
-        }
-
-        void end(ChatResult r) {
-            closeReasoning();
-            if (!answered && !r.answer().isEmpty()) {
+        void end(ChatResult r, PrintWriter out) {
+            reply.closeReasoning();
+            if (!reply.answered() && !r.answer().isEmpty()) {
                 // The model never opened or closed a reasoning: what streamed as thinking was the answer.
                 out.print(r.answer());
             }
