@@ -99,12 +99,14 @@ public final class ChatViewModel {
             busy = !exchanges.isEmpty() && !exchanges.getLast().ended();
             note = notice;
         }
+        // One look at the future: it may complete between two checks.
         Optional<ChatModelState> s = known();
+        boolean failed = s.isEmpty() && model.isCompletedExceptionally();
         boolean available = s.map(ChatModelState::available).orElse(false);
-        String line = !model.isDone() ? "Connecting to the language model ..."
-                : model.isCompletedExceptionally() ? "The language model could not be reached: "
-                        + model.exceptionNow().getMessage() + ". The decision rules work without it."
-                : s.get().model().map(m -> "Model: " + m).orElse(s.get().explain());
+        String line = failed ? "The language model could not be reached: " + model.exceptionNow().getMessage()
+                + ". The decision rules work without it."
+                : s.map(m -> m.model().map(id -> "Model: " + id).orElse(m.explain()))
+                        .orElse("Connecting to the language model ...");
         if (available && !s.get().explain().isEmpty() && note.isEmpty()) {
             note = s.get().explain();
         }

@@ -167,7 +167,6 @@ public final class ConsoleWindow implements AutoCloseable {
         stale.setVisible(false);
         stale.setManaged(false);
         ConnectionHeader connectionHeader = new ConnectionHeader(engineLabel, stale);
-        connectionHeader.show(connection.state());
         AtomicReference<ConnectionState> latestState = new AtomicReference<>();
         UpdateThrottle stateThrottle = new UpdateThrottle(() -> {
             ConnectionState st = latestState.get();
@@ -177,6 +176,9 @@ public final class ConsoleWindow implements AutoCloseable {
             latestState.set(st);
             stateThrottle.request();
         }));
+        // Read after subscribing: a remote stream that connects while the window is built is not missed.
+        latestState.compareAndSet(null, connection.state());
+        connectionHeader.show(latestState.get());
 
         Node alarmsView;
         Node banner;
@@ -254,8 +256,6 @@ public final class ConsoleWindow implements AutoCloseable {
             });
         }));
     }
-
-    /** A view that cannot work on a remote engine yet: a plain label saying so. */
 
     /** The settings tab of a console on a remote engine: which engine and who, above the engine's settings form. */
     private static Node remoteSettings(EngineConnection connection, SettingsView form) {
