@@ -37,6 +37,7 @@ final class Exchange implements AssistantListener {
     private String footer = "";
     private String error;
     private AssistantHandle handle;
+    private boolean cancelRequested;
 
     /** An exchange for {@code question}; {@code changed} requests a refresh (the throttle). */
     Exchange(String question, Runnable changed) {
@@ -48,15 +49,24 @@ final class Exchange implements AssistantListener {
         return question;
     }
 
-    synchronized void handle(AssistantHandle h) {
-        handle = h;
+    /** The running question's handle; a Cancel pressed before it arrived takes effect now. */
+    void handle(AssistantHandle h) {
+        boolean cancel;
+        synchronized (this) {
+            handle = h;
+            cancel = cancelRequested;
+        }
+        if (cancel) {
+            h.cancel();
+        }
     }
 
-    /** Cancels the reply if it is still coming. */
+    /** Cancels the reply if it is still coming (at once, or as soon as the engine has taken the question). */
     void cancel() {
         AssistantHandle h;
         synchronized (this) {
             h = handle;
+            cancelRequested = true;
         }
         if (h != null) {
             h.cancel();

@@ -69,8 +69,13 @@ public final class DecisionHistoryViewModel {
         toDay.addListener((o, a, b) -> refresh());
     }
 
-    /** Re-runs the query with the current filters (any thread). */
+    /** Re-runs the query with the current filters (any thread; the filters are read on the FX thread). */
     public void refresh() {
+        if (!Platform.isFxApplicationThread()) {
+            // A throttle's refresh must not read the filters while the operator edits them, nor overtake that edit.
+            Platform.runLater(this::refresh);
+            return;
+        }
         DecisionQuery q = query(PAGE);
         long mine = generation.incrementAndGet();
         background.execute(() -> {
@@ -92,12 +97,16 @@ public final class DecisionHistoryViewModel {
                         toDay.get() == null ? null : toDay.get().plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC));
     }
 
-    /** Writes every decision matching the filters to {@code file} off the FX thread; the summary tells the outcome. */
+    /**
+     * Writes every decision matching the filters to {@code file} off the FX thread; the summary tells the
+     * outcome. Call on the FX thread: the filters are read here, as they are when the operator asks.
+     */
     public void exportTo(Path file, boolean jsonLines) {
+        DecisionQuery q = query(DecisionQuery.MAX_LIMIT);
         background.execute(() -> {
             String text;
             try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-                text = "exported " + export(w, jsonLines) + " decisions to " + file;
+                text = "exported " + export(q, w, jsonLines) + " decisions to " + file;
             } catch (IOException | RuntimeException e) {
                 text = "export to " + file + " failed: " + e.getMessage();
             }
@@ -108,7 +117,11 @@ public final class DecisionHistoryViewModel {
 
     /** Writes every decision matching the filters (not only the page shown) as CSV or JSON Lines. */
     public long export(Writer out, boolean jsonLines) throws IOException {
-        List<StoredDecision> all = store.all(query(DecisionQuery.MAX_LIMIT));
+        return export(query(DecisionQuery.MAX_LIMIT), out, jsonLines);
+    }
+
+    private long export(DecisionQuery q, Writer out, boolean jsonLines) throws IOException {
+        List<StoredDecision> all = store.all(q);
         if (jsonLines) {
             DecisionExport.jsonLines(all, out);
         } else {

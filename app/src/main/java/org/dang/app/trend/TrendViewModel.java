@@ -52,8 +52,13 @@ public final class TrendViewModel {
         range.addListener((o, a, b) -> refresh());
     }
 
-    /** Reloads the pens from the tag store (any thread). */
+    /** Reloads the pens from the tag store (any thread; the selection is read on the FX thread). */
     public void refresh() {
+        if (!Platform.isFxApplicationThread()) {
+            // A throttle's refresh must not copy the selection while the operator changes it, nor overtake that change.
+            Platform.runLater(this::refresh);
+            return;
+        }
         List<String> tags = List.copyOf(selected);
         TrendRange r = range.get();
         long mine = generation.incrementAndGet();
