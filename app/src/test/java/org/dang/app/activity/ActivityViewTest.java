@@ -21,6 +21,7 @@ import org.testfx.util.WaitForAsyncUtils;
 
 import org.dang.app.console.ConsoleWindow;
 import org.dang.app.console.Screenshots;
+import org.dang.app.console.Waits;
 import org.dang.engine.Engine;
 import org.dang.engine.access.Role;
 import org.dang.engine.access.User;
@@ -116,17 +117,15 @@ class ActivityViewTest {
         open(Role.OPERATOR);
         requestOptimisation();
         TableView<ActiveRun> active = robot.lookup("#activity-active").queryTableView();
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !active.getItems().isEmpty()
-                && active.getItems().getFirst().progress() > 0.001);
-        assertTrue(active.getItems().getFirst().progressMessage().startsWith("episode "));
+        Waits.onFx(30, () -> !active.getItems().isEmpty() && active.getItems().getFirst().progress() > 0.001);
+        String progress = Waits.readOnFx(() -> active.getItems().getFirst().progressMessage());
+        assertTrue(progress.startsWith("episode "), progress);
         Screenshots.write(robot, active, "activity.png");
 
         robot.interact(() -> active.getSelectionModel().select(0));
         robot.clickOn("#activity-cancel");
         Label message = robot.lookup("#activity-message").query();
-        for (int i = 0; i < 200 && message.getText().isEmpty(); i++) {
-            TimeUnit.MILLISECONDS.sleep(50);
-        }
+        Waits.onFx(30, () -> !message.getText().isEmpty());
         assertTrue(message.getText().endsWith("cancelled"), message.getText());
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> active.getItems().isEmpty());
         AuditEvent audit = engine.store().auditTrail(1).getFirst();

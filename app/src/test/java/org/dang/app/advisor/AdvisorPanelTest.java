@@ -30,6 +30,7 @@ import org.testfx.util.WaitForAsyncUtils;
 import org.dang.app.console.ConsoleWindow;
 import org.dang.app.console.Screenshots;
 import org.dang.app.console.Theme;
+import org.dang.app.console.Waits;
 import org.dang.engine.Engine;
 import org.dang.engine.access.Role;
 import org.dang.engine.advisor.AdvisedEngines;
@@ -140,7 +141,7 @@ class AdvisorPanelTest {
 
         engine.decideWithAdvice(SituationReader.parse(AdvisedEngines.SEVERAL_TRIGGERS, "test situation"));
 
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup(".advisor-thinking").queryAll().stream()
+        Waits.onFx(10, () -> robot.lookup(".advisor-thinking").queryAll().stream()
                 .anyMatch(t -> ((TextArea) t).getText().contains("the product slate matters more")));
         Label availability = robot.lookup("#advisor-availability").query();
         assertTrue(availability.getText().startsWith("1 question is waiting"), availability.getText());
@@ -149,15 +150,16 @@ class AdvisorPanelTest {
         TextField question = robot.lookup("#advisor-question").query();
         robot.interact(() -> question.setText("Is the column stable enough to push feed 3 %?"));
         robot.interact(() -> robot.lookup("#advisor-ask").queryButton().fire());
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup(".advisor-request").queryAll().size() == 2
+        Waits.onFx(10, () -> robot.lookup(".advisor-request").queryAll().size() == 2
                 && robot.lookup(".advisor-thinking").queryAll().stream()
                 .anyMatch(t -> ((TextArea) t).getText().contains("pushing feed 3 %")));
         Label message = robot.lookup("#advisor-message").query();
         assertTrue(message.getText().startsWith("Asked at"), message.getText());
-        assertTrue(robot.lookup(".advisor-request").queryAll().stream().anyMatch(n -> n.lookupAll(".label").stream()
-                .anyMatch(l -> ((Label) l).getText().contains("Is the column stable enough to push feed 3 %?"))));
-        ProgressBar bar = robot.lookup(".advisor-deadline").query();
-        assertTrue(bar.getProgress() >= 0 && bar.getProgress() < 1, "deadline bar " + bar.getProgress());
+        assertTrue(Waits.readOnFx(() -> robot.lookup(".advisor-request").queryAll().stream().anyMatch(n -> n
+                .lookupAll(".label").stream()
+                .anyMatch(l -> ((Label) l).getText().contains("Is the column stable enough to push feed 3 %?")))));
+        double deadline = Waits.readOnFx(() -> robot.lookup(".advisor-deadline").<ProgressBar>query().getProgress());
+        assertTrue(deadline >= 0 && deadline < 1, "deadline bar " + deadline);
         assertTrue(engine.store().auditTrail(10).stream().anyMatch(a -> a.action().equals("ask_advisor")
                 && a.result().equals("OK") && a.actor().equals("op.lee")));
         WaitForAsyncUtils.waitForFxEvents();
@@ -165,10 +167,10 @@ class AdvisorPanelTest {
 
         rulesGate.countDown();
         operatorGate.countDown();
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup(".advisor-request").queryAll().isEmpty());
+        Waits.onFx(10, () -> robot.lookup(".advisor-request").queryAll().isEmpty());
         TableView<StoredDecision> table = robot.lookup("#history-table").query();
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> table.getItems().stream()
-                .anyMatch(s -> s.decision().source() == DecisionSource.LLM));
+        Waits.onFx(10, () -> table.getItems().stream()
+                .anyMatch(s -> s.decision().source() == DecisionSource.LLM && s.decision().module() != null));
         StoredDecision llm = table.getItems().stream().filter(s -> s.decision().source() == DecisionSource.LLM
                 && s.decision().module() != null).findFirst().orElseThrow();
         robot.interact(() -> table.getSelectionModel().select(llm));

@@ -25,6 +25,7 @@ import org.testfx.util.WaitForAsyncUtils;
 
 import org.dang.app.console.ConsoleWindow;
 import org.dang.app.console.Screenshots;
+import org.dang.app.console.Waits;
 import org.dang.engine.Engine;
 import org.dang.engine.access.Role;
 import org.dang.engine.access.User;
@@ -78,8 +79,8 @@ class AlarmViewTest {
     }
 
     private AlarmRecord awaitAlarm(TableView<AlarmRecord> table, String id) throws Exception {
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> table.getItems().stream().anyMatch(a -> a.id().equals(id)));
-        return table.getItems().stream().filter(a -> a.id().equals(id)).findFirst().orElseThrow();
+        Waits.onFx(20, () -> table.getItems().stream().anyMatch(a -> a.id().equals(id)));
+        return Waits.readOnFx(() -> table.getItems().stream().filter(a -> a.id().equals(id)).findFirst().orElseThrow());
     }
 
     private void select(TableView<AlarmRecord> table, String id) {

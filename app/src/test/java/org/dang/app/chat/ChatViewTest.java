@@ -144,10 +144,14 @@ class ChatViewTest {
         window.close();
 
         open(user("op.kim", Role.OPERATOR), true);
-        WaitForAsyncUtils.waitForFxEvents();
-        Thread.sleep(300);
-        WaitForAsyncUtils.waitForFxEvents();
-        assertEquals(0, robot.lookup(".chat-exchange").queryAll().size(), "another operator sees none of it");
+        // The window's background work runs in order: the chain check comes after the conversation's restore.
+        Label chain = robot.lookup("#chain-status").query();
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> chain.getText().startsWith("Decision log verified"));
+        server.then(reply("Fine.", "The feed is 400 t/h.", Duration.ZERO));
+        ask("What is the feed?");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> text("#chat-footer-0").startsWith("openai"));
+        assertEquals("The feed is 400 t/h.", text("#chat-answer-0"), "another operator sees none of op.lee's");
+        assertEquals(1, robot.lookup(".chat-exchange").queryAll().size());
         FxToolkit.cleanupStages();
         window.close();
 

@@ -57,9 +57,7 @@ class ConsoleWindowTest {
         Path cdu = Path.of("../sample-plant-data/cdu");
         engine.attach(new CsvReplaySource(cdu.resolve("history.csv.gz"), cdu.resolve("tags.csv"),
                 new CsvReplaySource.Options(0, false)));
-        for (int i = 0; i < 1200 && engine.plant().scanCount() < 43_200; i++) {
-            TimeUnit.MILLISECONDS.sleep(100);
-        }
+        Waits.replayed(engine, 43_200);
         FxToolkit.registerPrimaryStage();
         FxToolkit.setupStage(s -> {
             window = new ConsoleWindow(engine, new User("op.lee", Role.OPERATOR, "test"));
@@ -124,14 +122,16 @@ class ConsoleWindowTest {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> chain.getText().startsWith("Decision log verified"));
 
         robot.clickOn("#history-text").write("crack spread");
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !table.getItems().isEmpty()
+        Waits.onFx(10, () -> !table.getItems().isEmpty()
                 && table.getItems().stream().allMatch(s -> (s.decision().rationale()
                         + s.decision().triggers()).toLowerCase().contains("crack spread")));
-        robot.interact(() -> table.getSelectionModel().select(0));
+        StoredDecision selected = Waits.readOnFx(() -> {
+            table.getSelectionModel().select(0);
+            return table.getSelectionModel().getSelectedItem();
+        });
         TextArea detail = robot.lookup("#history-detail").query();
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> detail.getText().contains("Chain"));
-        StoredDecision selected = table.getItems().getFirst();
-        assertTrue(detail.getText().contains(selected.hash()), detail.getText());
+        // The detail of the ALERT chosen above is still shown until the new one is loaded.
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> detail.getText().contains(selected.hash()));
         assertTrue(detail.getText().contains("\"crack_spread_move_sigma\""), "inputs shown");
 
         robot.doubleClickOn("#history-text").eraseText(12);
@@ -144,7 +144,7 @@ class ConsoleWindowTest {
             robot.lookup("#history-from").<DatePicker>query().setValue(today);
             robot.lookup("#history-to").<DatePicker>query().setValue(today);
         });
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !table.getItems().isEmpty() && table.getItems().stream()
+        Waits.onFx(10, () -> !table.getItems().isEmpty() && table.getItems().stream()
                 .allMatch(s -> s.outcome().map(o -> o.status() == OutcomeStatus.REJECTED).orElse(false)));
         robot.interact(() -> robot.lookup("#history-from").<DatePicker>query().setValue(today.plusDays(1)));
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> table.getItems().isEmpty());

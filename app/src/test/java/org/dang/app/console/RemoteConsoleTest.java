@@ -61,9 +61,7 @@ class RemoteConsoleTest {
         TokenFile tokens = new TokenFile(dir.resolve("tokens"));
         viewer = tokens.add("vic.viewer", Role.VIEWER);
         operator = tokens.add("op.lee", Role.OPERATOR);
-        for (int i = 0; i < 1200 && engine.plant().scanCount() < 43_200; i++) {
-            TimeUnit.MILLISECONDS.sleep(100);
-        }
+        Waits.replayed(engine, 43_200);
     }
 
     @AfterAll
@@ -116,7 +114,7 @@ class RemoteConsoleTest {
         TableView<StoredDecision> history = robot.lookup("#history-table").queryTableView();
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !history.getItems().isEmpty());
         assertEquals(engine.store().query(org.dang.engine.store.DecisionQuery.latest(1)).items().getFirst().hash(),
-                history.getItems().getFirst().hash(), "newest first, from the engine's store");
+                Waits.readOnFx(() -> history.getItems().getFirst().hash()), "newest first, from the engine's store");
         robot.interact(() -> history.getSelectionModel().select(0));
         TextArea detail = robot.lookup("#history-detail").query();
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> detail.getText().contains("Inputs (situation"));
@@ -125,17 +123,17 @@ class RemoteConsoleTest {
         // Alarms: acknowledge one through the console; the audit row is written by the engine.
         robot.clickOn("Alarms");
         TableView<AlarmRecord> alarms = robot.lookup("#alarm-table").queryTableView();
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> alarms.getItems().stream()
+        Waits.onFx(10, () -> alarms.getItems().stream()
                 .anyMatch(a -> a.state() == AlarmState.UNACK_ACTIVE || a.state() == AlarmState.UNACK_CLEARED));
-        AlarmRecord waiting = alarms.getItems().stream().filter(a -> a.state() == AlarmState.UNACK_ACTIVE
-                || a.state() == AlarmState.UNACK_CLEARED).findFirst().orElseThrow();
+        AlarmRecord waiting = Waits.readOnFx(() -> alarms.getItems().stream().filter(a -> a.state()
+                == AlarmState.UNACK_ACTIVE || a.state() == AlarmState.UNACK_CLEARED).findFirst().orElseThrow());
         robot.interact(() -> alarms.getSelectionModel().select(waiting));
         robot.clickOn("#alarm-ack");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> engine.store().auditTrail(50).stream()
                 .anyMatch(a -> a.action().equals("acknowledge_alarm") && a.actor().equals("op.lee")
                         && a.result().equals("OK") && a.target().contains(waiting.id())));
         assertEquals("op.lee", engine.alarms().orElseThrow().alarm(waiting.id()).orElseThrow().acknowledgedBy());
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> alarms.getItems().stream()
+        Waits.onFx(10, () -> alarms.getItems().stream()
                 .noneMatch(a -> a.id().equals(waiting.id()) && a.state() == waiting.state()));
 
         // Every tab works on a remote engine: none carries an "engine host only" note any more.
@@ -189,6 +187,8 @@ class RemoteConsoleTest {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !history.getItems().isEmpty());
         int rows = history.getItems().size();
         Tile tile = find(history, "#tile-tube_metal_temp");
+        double tmt = engine.plant().tags().latest("tube_metal_temp").orElseThrow().value();
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> Math.abs(tile.getValue() - tmt) < 1e-9);
         double shown = tile.getValue();
 
         server.close();

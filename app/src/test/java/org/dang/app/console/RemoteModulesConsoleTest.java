@@ -89,9 +89,7 @@ class RemoteModulesConsoleTest {
         TokenFile tokens = new TokenFile(dir.resolve("tokens"));
         viewer = tokens.add("vic.viewer", Role.VIEWER);
         operator = tokens.add("op.lee", Role.OPERATOR);
-        for (int i = 0; i < 1200 && engine.plant().scanCount() < ROWS; i++) {
-            TimeUnit.MILLISECONDS.sleep(50);
-        }
+        Waits.replayed(engine, ROWS);
         assertEquals(ROWS, engine.plant().scanCount());
     }
 
@@ -130,7 +128,7 @@ class RemoteModulesConsoleTest {
         Label status = robot.lookup("#trend-forecast-status").query();
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> status.getText().contains("running on the engine at "
                 + server.uri()));
-        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> status.getText()
+        WaitForAsyncUtils.waitFor(300, TimeUnit.SECONDS, () -> status.getText()
                 .matches("(Ridge kept|XGBoost:|forecast of .* (failed|rejected|not started)).*"));
         String text = status.getText();
         assertTrue(text.startsWith("Ridge kept: ") || text.startsWith("XGBoost: "), text);

@@ -29,6 +29,7 @@ import org.testfx.util.WaitForAsyncUtils;
 
 import org.dang.app.console.ConsoleWindow;
 import org.dang.app.console.Screenshots;
+import org.dang.app.console.Waits;
 import org.dang.engine.Engine;
 import org.dang.engine.access.Role;
 import org.dang.engine.access.User;
@@ -86,9 +87,7 @@ class PlantViewsTest {
                 return Optional.of(new MarketQuote(24.5, LocalDate.of(2022, 2, 15), Quality.STALE));
             }
         });
-        for (int i = 0; i < 600 && engine.plant().scanCount() < ROWS; i++) {
-            TimeUnit.MILLISECONDS.sleep(50);
-        }
+        Waits.replayed(engine, ROWS);
         assertEquals(ROWS, engine.plant().scanCount());
         FxToolkit.registerPrimaryStage();
         FxToolkit.setupStage(s -> {
