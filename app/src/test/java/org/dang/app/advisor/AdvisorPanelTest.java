@@ -175,8 +175,8 @@ class AdvisorPanelTest {
                 && s.decision().module() != null).findFirst().orElseThrow();
         robot.interact(() -> table.getSelectionModel().select(llm));
         TextArea detail = robot.lookup("#history-detail").query();
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> detail.getText().contains("\nAdvice "));
-        String text = detail.getText();
+        Waits.onFx(10, () -> detail.getText().contains("\nAdvice "));
+        String text = Waits.readOnFx(detail::getText);
         assertTrue(text.contains("because SEVERAL_TRIGGERS"), text);
         assertTrue(text.contains("model openai / deepseek-r1-distill-qwen-7b, finish STOP"), text);
         assertTrue(text.contains("verdict the model's decision stood"), text);

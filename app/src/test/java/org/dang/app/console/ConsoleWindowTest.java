@@ -115,7 +115,7 @@ class ConsoleWindowTest {
         assertTrue(engine.store().count() > 2500, "a month of live decisions: " + engine.store().count());
         robot.interact(() -> table.getSelectionModel().select(table.getItems().stream()
                 .filter(s -> s.decision().action() == DecisionAction.ALERT).findFirst().orElseThrow()));
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#history-detail").<TextArea>query()
+        Waits.onFx(10, () -> robot.lookup("#history-detail").<TextArea>query()
                 .getText().contains("Chain"));
         Screenshots.write(robot, table, "decisions.png");
         Label chain = robot.lookup("#chain-status").query();
@@ -131,8 +131,8 @@ class ConsoleWindowTest {
         });
         TextArea detail = robot.lookup("#history-detail").query();
         // The detail of the ALERT chosen above is still shown until the new one is loaded.
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> detail.getText().contains(selected.hash()));
-        assertTrue(detail.getText().contains("\"crack_spread_move_sigma\""), "inputs shown");
+        Waits.onFx(10, () -> detail.getText().contains(selected.hash()));
+        assertTrue(Waits.readOnFx(detail::getText).contains("\"crack_spread_move_sigma\""), "inputs shown");
 
         robot.doubleClickOn("#history-text").eraseText(12);
 

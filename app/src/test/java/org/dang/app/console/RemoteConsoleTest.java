@@ -117,8 +117,8 @@ class RemoteConsoleTest {
                 Waits.readOnFx(() -> history.getItems().getFirst().hash()), "newest first, from the engine's store");
         robot.interact(() -> history.getSelectionModel().select(0));
         TextArea detail = robot.lookup("#history-detail").query();
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> detail.getText().contains("Inputs (situation"));
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> detail.getText().contains("\"tags\""));
+        Waits.onFx(10, () -> detail.getText().contains("Inputs (situation"));
+        Waits.onFx(10, () -> detail.getText().contains("\"tags\""));
 
         // Alarms: acknowledge one through the console; the audit row is written by the engine.
         robot.clickOn("Alarms");
