@@ -171,8 +171,8 @@ class AdvisorPanelTest {
         TableView<StoredDecision> table = robot.lookup("#history-table").query();
         Waits.onFx(10, () -> table.getItems().stream()
                 .anyMatch(s -> s.decision().source() == DecisionSource.LLM && s.decision().module() != null));
-        StoredDecision llm = table.getItems().stream().filter(s -> s.decision().source() == DecisionSource.LLM
-                && s.decision().module() != null).findFirst().orElseThrow();
+        StoredDecision llm = Waits.readOnFx(() -> table.getItems().stream().filter(s -> s.decision().source()
+                == DecisionSource.LLM && s.decision().module() != null).findFirst().orElseThrow());
         robot.interact(() -> table.getSelectionModel().select(llm));
         TextArea detail = robot.lookup("#history-detail").query();
         Waits.onFx(10, () -> detail.getText().contains("\nAdvice "));

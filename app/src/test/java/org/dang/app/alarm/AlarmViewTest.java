@@ -123,8 +123,7 @@ class AlarmViewTest {
         select(table, "coil_outlet_temp.HI");
         robot.clickOn("#alarm-shelve-reason").write("TI-201 thermocouple being replaced");
         robot.clickOn("#alarm-shelve");
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
-                () -> table.getItems().stream().noneMatch(a -> a.id().equals("coil_outlet_temp.HI")));
+        Waits.onFx(10, () -> table.getItems().stream().noneMatch(a -> a.id().equals("coil_outlet_temp.HI")));
         AuditEvent audit = engine.store().auditTrail(1).getFirst();
         assertEquals("shelve_alarm", audit.action());
         assertTrue(audit.detail().endsWith("reason: TI-201 thermocouple being replaced"), audit.detail());

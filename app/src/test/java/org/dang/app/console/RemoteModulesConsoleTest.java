@@ -171,23 +171,23 @@ class RemoteModulesConsoleTest {
         TableView<FindingRow> table = robot.lookup("#market-findings").queryTableView();
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !table.getItems().isEmpty());
         WaitForAsyncUtils.waitForFxEvents();
-        assertTrue(table.getItems().stream().anyMatch(r -> r.change() && r.headline().startsWith("Crude stocks +15.0 Mb")),
-                "the crude build of the week to 17 April 2020 is a surprise");
+        assertTrue(Waits.readOnFx(() -> table.getItems().stream().anyMatch(r -> r.change()
+                && r.headline().startsWith("Crude stocks +15.0 Mb"))), "the crude build of the week to 17 April 2020 is a surprise");
         Label status = robot.lookup("#market-status").query();
-        assertTrue(status.getText().startsWith("market as of 2020-04-22:"), status.getText());
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> status.getText().startsWith("market as of 2020-04-22:"));
         XYChart stocks = robot.lookup("#market-stocks-chart").query();
         assertEquals(156, stocks.getAllDatasets().get(1).getDataCount(), "three years of weeks");
         Screenshots.write(robot, (Node) table, "remote-market.png");
 
         // The engine goes away: the next request is a status line, the findings on screen stay.
         server.close();
-        int rows = table.getItems().size();
+        int rows = Waits.readOnFx(() -> table.getItems().size());
         robot.interact(() -> date.setValue(LocalDate.of(2008, 10, 15)));
         robot.clickOn(robot.lookup("#market-refresh").queryButton());
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> status.getText().startsWith(
                 "market analysis as of 2008-10-15 not started: "));
         assertTrue(status.getText().contains("cannot reach the engine at " + server.uri()), status.getText());
-        assertEquals(rows, table.getItems().size(), "the last analysis stays on screen");
+        assertEquals(rows, (int) Waits.readOnFx(() -> table.getItems().size()), "the last analysis stays on screen");
         assertTrue(!robot.lookup("#market-refresh").queryButton().isDisabled(), "the button is ready for a retry");
     }
 

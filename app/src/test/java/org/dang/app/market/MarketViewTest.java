@@ -26,6 +26,7 @@ import org.testfx.util.WaitForAsyncUtils;
 import org.dang.app.console.ConsoleWindow;
 import org.dang.app.console.Screenshots;
 import org.dang.app.console.Theme;
+import org.dang.app.console.Waits;
 import org.dang.engine.Engine;
 import org.dang.engine.access.Role;
 import org.dang.engine.access.User;
@@ -83,9 +84,9 @@ class MarketViewTest {
         TableView<FindingRow> table = robot.lookup("#market-findings").queryTableView();
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !table.getItems().isEmpty());
         WaitForAsyncUtils.waitForFxEvents();
-        assertEquals(1, table.getItems().getFirst().rank());
-        assertTrue(table.getItems().stream().anyMatch(r -> r.change() && r.headline().startsWith("Crude stocks +15.0 Mb")),
-                "the crude build of the week to 17 April 2020 is a surprise");
+        assertEquals(1, (int) Waits.readOnFx(() -> table.getItems().getFirst().rank()));
+        assertTrue(Waits.readOnFx(() -> table.getItems().stream().anyMatch(r -> r.change()
+                && r.headline().startsWith("Crude stocks +15.0 Mb"))), "the crude build of the week to 17 April 2020 is a surprise");
         Label status = robot.lookup("#market-status").query();
         // Progress events are delivered apart from the result; the report's summary is the last word.
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> status.getText().startsWith("market as of 2020-04-22:"));
@@ -114,8 +115,8 @@ class MarketViewTest {
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !table.getItems().isEmpty());
         Label status = robot.lookup("#market-status").query();
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> status.getText().startsWith("market as of 2020-04-2"));
-        assertTrue(table.getItems().stream().anyMatch(r -> r.change() && r.headline().startsWith("WTI down")),
-                "the collapse is among the findings");
+        assertTrue(Waits.readOnFx(() -> table.getItems().stream().anyMatch(r -> r.change()
+                && r.headline().startsWith("WTI down"))), "the collapse is among the findings");
     }
 
     @Test
@@ -127,7 +128,7 @@ class MarketViewTest {
         TableView<FindingRow> table = robot.lookup("#market-findings").queryTableView();
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !table.getItems().isEmpty());
         WaitForAsyncUtils.waitForFxEvents();
-        assertTrue(table.getItems().stream().anyMatch(r -> r.kind().equals("Volatility regime")));
+        assertTrue(Waits.readOnFx(() -> table.getItems().stream().anyMatch(r -> r.kind().equals("Volatility regime"))));
         Screenshots.write(robot, (Node) table, "market-dark.png");
     }
 

@@ -21,6 +21,7 @@ import org.testfx.util.WaitForAsyncUtils;
 
 import org.dang.app.console.ConsoleWindow;
 import org.dang.app.console.Screenshots;
+import org.dang.app.console.Waits;
 import org.dang.engine.Engine;
 import org.dang.engine.EngineModules;
 import org.dang.engine.access.Role;
@@ -72,9 +73,10 @@ class OptimisationViewTest {
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> rows.getItems().size() == 6);
         Label effect = robot.lookup("#optimisation-effect").queryAs(Label.class);
         assertTrue(effect.getText().startsWith("Expected effect:"), effect.getText());
-        long moving = rows.getItems().stream().filter(r -> r.move().moves()).count();
+        long moving = Waits.readOnFx(() -> rows.getItems().stream().filter(r -> r.move().moves()).count());
         assertTrue(moving >= 2, "the agent should move at least two setpoints from the design point");
-        ProposalRow dropped = rows.getItems().stream().filter(r -> r.move().moves()).findFirst().orElseThrow();
+        ProposalRow dropped = Waits.readOnFx(() -> rows.getItems().stream().filter(r -> r.move().moves()).findFirst()
+                .orElseThrow());
         robot.interact(() -> dropped.selectedProperty().set(false));
         Screenshots.write(robot, rows, "optimisation.png");
 
