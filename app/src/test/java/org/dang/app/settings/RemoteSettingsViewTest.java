@@ -27,10 +27,8 @@ import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 import org.dang.app.console.ConsoleWindow;
+import org.dang.app.console.RemoteConsoles;
 import org.dang.app.console.Screenshots;
-import org.dang.app.console.Theme;
-import org.dang.engine.client.remote.RemoteEngine;
-import org.dang.engine.client.remote.RemoteSettings;
 import org.dang.engine.config.ConfigLoader;
 import org.dang.engine.json.Json;
 import org.dang.engine.server.ApiServer;
@@ -67,13 +65,7 @@ class RemoteSettingsViewTest {
     }
 
     private void open(String token) throws Exception {
-        RemoteEngine remote = RemoteEngine.connect(new RemoteSettings(served.server().uri(), token, Optional.empty(),
-                Optional.empty()));
-        FxToolkit.registerPrimaryStage();
-        FxToolkit.setupStage(s -> {
-            window = new ConsoleWindow(remote, Theme.LIGHT);
-            window.show(s);
-        });
+        window = RemoteConsoles.show(served.server().uri(), token);
         robot.clickOn("Settings");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !robot.lookup("#settings-applies").queryLabeled()
                 .getText().isEmpty());
