@@ -100,18 +100,7 @@ final class ChatRoute {
 
     /** {@code GET /chat/history?limit=}: the user's newest turns, oldest first, and the model's state. */
     void history(HttpCall call, User user) throws IOException {
-        Map<String, String> q = call.query(Set.of("limit"));
-        int limit = 200;
-        if (q.containsKey("limit")) {
-            try {
-                limit = Integer.parseInt(q.get("limit"));
-            } catch (NumberFormatException e) {
-                throw ApiException.invalid("limit", "limit: not a whole number: " + q.get("limit"));
-            }
-            if (limit < 1 || limit > 1000) {
-                throw ApiException.invalid("limit", "limit: must be 1 to 1000, got " + limit);
-            }
-        }
+        int limit = DecisionsRoute.integer(call.query(Set.of("limit")), "limit", 200, 1, 1000);
         LlmSetup setup = engine.llm();
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("turns", memory.history(user.name(), limit));
