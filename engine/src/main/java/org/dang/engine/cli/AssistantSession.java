@@ -52,13 +52,10 @@ final class AssistantSession {
     private AssistantReply turn(String question) {
         Printer printer = new Printer();
         AssistantReply r = assistant.ask(user, question, printer).await();
-        printer.reply.closeReasoning();
         if (r.status() == ReplyStatus.ANSWERED) {
-            if (!printer.reply.answered()) {
-                out.print(r.answer());
-            }
-            out.println();
+            printer.reply.finish(r.answer());
         } else {
+            printer.reply.closeReasoning();
             err.println("dang chat: " + r.message());
             err.flush();
         }

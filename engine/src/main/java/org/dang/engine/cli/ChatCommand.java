@@ -42,7 +42,6 @@ import org.dang.engine.llm.backend.LlmSetup;
                 "With --prompt, answer one prompt and exit (exit code 0 when answered, 1 when not)."})
 public final class ChatCommand implements Callable<Integer> {
 
-
     @Option(names = "--backend", paramLabel = "KIND",
             description = "Use only this backend: openai, sagemaker or local (default: orchestrator.llm.backends).")
     String backend;
@@ -131,7 +130,7 @@ public final class ChatCommand implements Callable<Integer> {
         Printer printer = new Printer(out, dim);
         ChatResult r = chat.stream(ChatModelFactory.request(config, Optional.empty(), List.copyOf(conversation)), printer)
                 .await();
-        printer.end(r, out);
+        printer.reply.finish(r.answer());
         out.println("[" + r.summary() + "]");
         out.flush();
         if (!r.finish().answered()) {
@@ -157,15 +156,6 @@ public final class ChatCommand implements Callable<Integer> {
         @Override
         public void answer(String text) {
             reply.answer(text);
-        }
-
-        void end(ChatResult r, PrintWriter out) {
-            reply.closeReasoning();
-            if (!reply.answered() && !r.answer().isEmpty()) {
-                // The model never opened or closed a reasoning: what streamed as thinking was the answer.
-                out.print(r.answer());
-            }
-            out.println();
         }
     }
 

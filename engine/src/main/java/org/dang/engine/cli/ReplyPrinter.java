@@ -52,8 +52,15 @@ final class ReplyPrinter {
         }
     }
 
-    /** Whether any answer text was printed. */
-    synchronized boolean answered() {
-        return answered;
+    /**
+     * Ends an answered reply: prints {@code answer} unless it already streamed (a model that never opened
+     * or closed a reasoning streams its answer as thinking), then ends the line.
+     */
+    synchronized void finish(String answer) {
+        closeReasoning();
+        if (!answered) {
+            out.print(answer);
+        }
+        out.println();
     }
 }
